@@ -1,0 +1,450 @@
+/**
+ * StrataEngine: the versioning engine's public API. Pure TypeScript over the storage ports, so it runs unchanged in
+ * Node tests (memory storage) and in the worker (OPFS + IndexedDB + Web Locks). See docs/engine.md.
+ */
+import type { Table } from 'apache-arrow';
+import { commitPrepared, type CommitInfo, type Prepared } from './commit';
+import { EngineContext, lockNames, type EngineOptions } from './context';
+import { StrataError } from './errors';
+import { CATALOG_FORMAT, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
+import type { Schema } from './model/schema';
+import { filesOf } from './model/segments';
+import { prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
+import { prepareUpdateRange, prepareUpsert, type UpdateRangeOptions, type UpsertOptions } from './ops/update';
+import { prepareAppend, prepareOverwrite, type RowSource, type WriteOptions } from './ops/write';
+import { gatherAll, gatherRows } from './read/gather';
+import {
+  compilePredicate,
+  rangeTest,
+  selectPositions,
+  sortPositions,
+  type Predicate,
+  type RangeFilter,
+  type SortKey,
+} from './read/query';
+import type { VersionView } from './read/view';
+import { collectGarbage, expire, type ExpireOptions, type ExpireReport, type GcReport } from './retention';
+import { withStaging, type Stager } from './staging';
+import type { EngineStorage } from './storage/ports';
+import { Lru } from './util/lru';
+import { verify, type VerifyReport } from './verify';
+
+export type AsOf = { readonly version: number } | { readonly time: number } | { readonly tag: string };
+
+export interface ReadOptions {
+  readonly columns?: readonly string[] | undefined;
+  readonly range?: RangeFilter | undefined;
+  readonly filter?: Predicate | undefined;
+  readonly sort?: readonly SortKey[] | undefined;
+  readonly offset?: number | undefined;
+  readonly limit?: number | undefined;
+}
+
+export interface ReadResult {
+  readonly version: number;
+  readonly schema: Schema;
+  readonly totalRows: number;
+  readonly offset: number;
+  readonly table: Table;
+  readonly positions: Int32Array;
+}
+
+export interface StartupReport {
+  readonly incompleteImports: { tableName: string; startedAt: number; description: string }[];
+  readonly warnings: string[];
+}
+
+export interface TableSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly head: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly liveVersions: number;
+  readonly lastCommitAt: number | null;
+  readonly schema: Schema;
+}
+
+// Any printable text up to 128 characters; control characters would make names unreadable in lists and files.
+// eslint-disable-next-line no-control-regex
+const TABLE_NAME = /^[^\u0000-\u001f]{1,128}$/;
+
+export class StrataEngine {
+  readonly ctx: EngineContext;
+  private readonly selections = new Lru<string, Int32Array>(64 * 1024 * 1024, (a) => a.byteLength || 1);
+
+  constructor(storage: EngineStorage, opts: EngineOptions = {}) {
+    this.ctx = new EngineContext(storage, opts);
+  }
+
+  /** Checks the catalog format and reports imports a closed tab left unfinished (their files are then reclaimed). */
+  async open(): Promise<StartupReport> {
+    const { catalog, locks } = this.ctx.storage;
+    const meta = await catalog.getMeta();
+    const warnings: string[] = [];
+    if (meta && meta.format > CATALOG_FORMAT) {
+      throw new StrataError(
+        'FORMAT_TOO_NEW',
+        `This store was written by a newer Strata (format ${meta.format}; this build reads up to ${CATALOG_FORMAT}). Reload to get the newer version; nothing was changed.`,
+        { format: meta.format },
+      );
+    }
+    if (!meta) {
+      const tables = await catalog.listTables();
+      if (tables.length) warnings.push('The catalog had no format record; it was added.');
+      await catalog.apply({
+        meta: { key: 'meta', format: CATALOG_FORMAT, createdAt: this.ctx.clock(), storeId: this.ctx.newId() },
+      });
+    }
+    const held = await locks.heldNames();
+    const incompleteImports = (await catalog.listStaging())
+      .filter((s) => !held.has(s.lockName))
+      .map((s) => ({ tableName: s.tableName, startedAt: s.startedAt, description: s.description }));
+    if (incompleteImports.length) await collectGarbage(this.ctx);
+    return { incompleteImports, warnings };
+  }
+
+  // ---- tables -------------------------------------------------------------------------------------------------
+
+  async listTables(): Promise<TableSummary[]> {
+    const tables = await this.ctx.catalog.listTables();
+    return Promise.all(tables.map((t) => this.summarize(t)));
+  }
+
+  private async summarize(t: TableRecord): Promise<TableSummary> {
+    const head = t.head >= 0 ? await this.ctx.catalog.getVersion(t.id, t.head) : undefined;
+    const files = await this.ctx.catalog.listFiles(t.id);
+    const versions = t.head >= 0 ? await this.ctx.catalog.listVersions(t.id, 0, t.head) : [];
+    return {
+      id: t.id,
+      name: t.name,
+      createdAt: t.createdAt,
+      head: t.head,
+      rows: head?.summary.totalRows ?? 0,
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      liveVersions: versions.filter((v) => v.expiredAt === undefined).length,
+      lastCommitAt: head?.committedAt ?? null,
+      schema: head?.schema ?? t.schema,
+    };
+  }
+
+  async table(tableId: string): Promise<TableRecord> {
+    return this.ctx.table(tableId);
+  }
+
+  async tableByName(name: string): Promise<TableRecord | undefined> {
+    return this.ctx.tableByName(name);
+  }
+
+  /** Creates a table with an explicit schema; it has no version until its first commit. */
+  async createTable(name: string, schema: Schema = { fields: [] }): Promise<TableRecord> {
+    if (!TABLE_NAME.test(name.trim())) throw new StrataError('INVALID_ARGUMENT', `"${name}" is not a valid table name`);
+    const record: TableRecord = {
+      id: this.ctx.newId(),
+      name: name.trim(),
+      createdAt: this.ctx.clock(),
+      head: -1,
+      schema,
+    };
+    await this.ctx.storage.locks.request(lockNames.catalog, 'exclusive', () =>
+      this.ctx.catalog.apply({ expectNameFree: [{ name: record.name }], tables: [record] }),
+    );
+    this.ctx.storage.notifier.publish({ kind: 'tables', tableId: record.id });
+    return record;
+  }
+
+  async renameTable(tableId: string, name: string): Promise<void> {
+    if (!TABLE_NAME.test(name.trim())) throw new StrataError('INVALID_ARGUMENT', `"${name}" is not a valid table name`);
+    await this.ctx.storage.locks.request(lockNames.catalog, 'exclusive', async () => {
+      const table = await this.ctx.table(tableId);
+      await this.ctx.catalog.apply({
+        expectNameFree: [{ name: name.trim(), exceptTableId: tableId }],
+        expect: [{ tableId, head: table.head }],
+        tables: [{ ...table, name: name.trim() }],
+      });
+    });
+    this.ctx.storage.notifier.publish({ kind: 'tables', tableId });
+  }
+
+  /** Deletes a table, its versions and its entries in tags; GC frees its files. */
+  async deleteTable(tableId: string): Promise<void> {
+    await this.ctx.storage.locks.request(lockNames.write(tableId), 'exclusive', async () => {
+      const table = await this.ctx.table(tableId);
+      const versions = table.head >= 0 ? await this.ctx.catalog.listVersions(tableId, 0, table.head) : [];
+      const tags = (await this.ctx.catalog.listTags()).filter((t) => t.entries.some((e) => e.tableId === tableId));
+      await this.ctx.catalog.apply({
+        expect: [{ tableId, head: table.head }],
+        deleteTables: [tableId],
+        deleteVersions: versions.map((v) => [tableId, v.version] as const),
+        tags: tags.map((t) => ({ ...t, entries: t.entries.filter((e) => e.tableId !== tableId) })),
+      });
+    });
+    this.ctx.storage.notifier.publish({ kind: 'tables', tableId });
+    await collectGarbage(this.ctx);
+  }
+
+  // ---- writes -------------------------------------------------------------------------------------------------
+
+  /** Runs prepare + commit under a staging lock; everything staged is discarded if either fails. */
+  private async write(
+    tableId: string,
+    description: string,
+    prepare: (stager: Stager) => Promise<Prepared | null>,
+  ): Promise<CommitInfo | null> {
+    const table = await this.ctx.table(tableId);
+    return withStaging(this.ctx, table.name, tableId, description, async (stager) => {
+      const prepared = await prepare(stager);
+      return prepared ? commitPrepared(this.ctx, prepared) : null;
+    });
+  }
+
+  private async must(p: Promise<CommitInfo | null>): Promise<CommitInfo> {
+    const info = await p;
+    if (!info) throw new StrataError('INTERNAL', 'Nothing to commit');
+    return info;
+  }
+
+  /** Creates a table from its first rows: version 0, operation `create`. */
+  async createFromData(name: string, rows: RowSource, opts: WriteOptions = {}): Promise<CommitInfo> {
+    const table = await this.createTable(name);
+    try {
+      return await this.append(table.id, rows, opts);
+    } catch (e) {
+      await this.ctx.catalog.apply({ deleteTables: [table.id] }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  append(tableId: string, rows: RowSource, opts: WriteOptions = {}): Promise<CommitInfo> {
+    return this.must(this.write(tableId, 'append', (s) => prepareAppend(this.ctx, s, tableId, rows, opts)));
+  }
+
+  overwrite(tableId: string, rows: RowSource, opts: WriteOptions = {}): Promise<CommitInfo> {
+    return this.must(this.write(tableId, 'overwrite', (s) => prepareOverwrite(this.ctx, s, tableId, rows, opts)));
+  }
+
+  updateRange(tableId: string, rows: RowSource, opts: UpdateRangeOptions): Promise<CommitInfo> {
+    return this.must(this.write(tableId, 'update', (s) => prepareUpdateRange(this.ctx, s, tableId, rows, opts)));
+  }
+
+  upsert(tableId: string, rows: RowSource, opts: UpsertOptions): Promise<CommitInfo> {
+    return this.must(this.write(tableId, 'update', (s) => prepareUpsert(this.ctx, s, tableId, rows, opts)));
+  }
+
+  deleteRows(tableId: string, where: RowSelector, opts: { base?: number; message?: string } = {}): Promise<CommitInfo> {
+    return this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, opts)));
+  }
+
+  async restore(tableId: string, version: number, opts: { message?: string } = {}): Promise<CommitInfo> {
+    return commitPrepared(this.ctx, await prepareRestore(this.ctx, tableId, version, opts));
+  }
+
+  /** Rewrites small segments, deletion vectors and patches into full segments; null when there is nothing to do. */
+  compact(tableId: string, opts: { message?: string } = {}): Promise<CommitInfo | null> {
+    return this.write(tableId, 'compact', (s) => prepareCompact(this.ctx, s, tableId, opts));
+  }
+
+  /**
+   * Two-phase writes for callers that need to interleave (tests of conflict rules, imports that stage first):
+   * `prepare` computes and writes files against the current head, `commit` applies the conflict rules.
+   */
+  async stage<T>(tableId: string, description: string, fn: (stager: Stager) => Promise<T>): Promise<T> {
+    const table = await this.ctx.table(tableId);
+    return withStaging(this.ctx, table.name, tableId, description, fn);
+  }
+
+  commit(prepared: Prepared): Promise<CommitInfo> {
+    return commitPrepared(this.ctx, prepared);
+  }
+
+  // ---- reads --------------------------------------------------------------------------------------------------
+
+  /** The version an as-of designates (absent: the head). Throws NOT_FOUND or EXPIRED with a clear message. */
+  async resolve(tableId: string, asOf?: AsOf): Promise<VersionRecord> {
+    const table = await this.ctx.table(tableId);
+    if (!asOf) {
+      if (table.head < 0) throw new StrataError('NOT_FOUND', `${table.name} has no version yet`, { tableId });
+      return this.ctx.version(table, table.head);
+    }
+    if ('version' in asOf) return this.ctx.version(table, asOf.version);
+    if ('time' in asOf) {
+      const record = await this.ctx.catalog.findVersionAt(tableId, asOf.time);
+      if (!record) {
+        throw new StrataError('NOT_FOUND', `${table.name} had no version at ${new Date(asOf.time).toISOString()}`, {
+          tableId,
+          time: asOf.time,
+        });
+      }
+      return this.ctx.version(table, record.version);
+    }
+    const tag = await this.ctx.catalog.getTag(asOf.tag);
+    if (!tag) throw new StrataError('NOT_FOUND', `No tag named "${asOf.tag}"`, { tag: asOf.tag });
+    const entry = tag.entries.find((e) => e.tableId === tableId);
+    if (!entry) throw new StrataError('NOT_FOUND', `Tag "${asOf.tag}" does not hold ${table.name}`, { tag: asOf.tag });
+    return this.ctx.version(table, entry.version);
+  }
+
+  /** A version's rows, with a reader's shared lock held so GC cannot delete its files meanwhile. */
+  async withView<T>(tableId: string, asOf: AsOf | undefined, fn: (view: VersionView) => Promise<T> | T): Promise<T> {
+    return this.ctx.storage.locks.request(lockNames.read(tableId), 'shared', async () => {
+      const record = await this.resolve(tableId, asOf);
+      let view: VersionView;
+      try {
+        view = await this.ctx.view(record);
+      } catch (e) {
+        if (e instanceof StrataError && (e.code === 'CORRUPT_FILE' || e.code === 'MISSING_FILE')) {
+          const table = await this.ctx.table(tableId);
+          throw new StrataError(e.code, `Version ${record.version} of ${table.name} cannot be read: ${e.message}`, {
+            ...e.details,
+            tableId,
+            version: record.version,
+          });
+        }
+        throw e;
+      }
+      return fn(view);
+    });
+  }
+
+  /** A window of a version's rows (after range, filter and sort) as Arrow, with their positions. */
+  read(tableId: string, asOf?: AsOf, opts: ReadOptions = {}): Promise<ReadResult> {
+    return this.withView(tableId, asOf, (view) => {
+      const positions = this.select(view, opts);
+      const offset = Math.max(0, Math.min(opts.offset ?? 0, positions.length));
+      const end = opts.limit === undefined ? positions.length : Math.min(positions.length, offset + opts.limit);
+      const window = positions.subarray(offset, end);
+      const schema = opts.columns
+        ? { fields: opts.columns.map((c) => view.schema.fields[view.fieldIndex(c)]!) }
+        : view.schema;
+      return {
+        version: view.record.version,
+        schema,
+        totalRows: positions.length,
+        offset,
+        table: gatherRows(view, window, schema),
+        positions: window.slice(),
+      };
+    });
+  }
+
+  /** Every row of a version, in order. */
+  readAll(tableId: string, asOf?: AsOf): Promise<Table> {
+    return this.withView(tableId, asOf, (view) => gatherAll(view));
+  }
+
+  countRows(tableId: string, asOf: AsOf | undefined, where: RowSelector): Promise<number> {
+    return this.withView(tableId, asOf, (view) => selectRows(view, where).length);
+  }
+
+  private select(view: VersionView, opts: ReadOptions): Int32Array {
+    if (!opts.range && !opts.filter && !opts.sort?.length) {
+      const all = new Int32Array(view.totalRows);
+      for (let i = 0; i < all.length; i++) all[i] = i;
+      return all;
+    }
+    const key = JSON.stringify([view.record.id, opts.range, opts.filter, opts.sort]);
+    const cached = this.selections.get(key);
+    if (cached) return cached;
+    const tests = [];
+    if (opts.range) tests.push(rangeTest(view, opts.range));
+    if (opts.filter) tests.push(compilePredicate(view, opts.filter));
+    const positions = sortPositions(view, selectPositions(view, tests), opts.sort ?? []);
+    this.selections.set(key, positions);
+    return positions;
+  }
+
+  /** Versions newest first (expired ones included, marked), paged. */
+  async history(
+    tableId: string,
+    opts: { offset?: number; limit?: number } = {},
+  ): Promise<{ total: number; versions: VersionRecord[] }> {
+    const table = await this.ctx.table(tableId);
+    const total = table.head + 1;
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? total;
+    const to = table.head - offset;
+    const from = Math.max(0, to - limit + 1);
+    if (to < 0) return { total, versions: [] };
+    const versions = await this.ctx.catalog.listVersions(tableId, from, to);
+    return { total, versions: versions.reverse() };
+  }
+
+  // ---- tags ---------------------------------------------------------------------------------------------------
+
+  /**
+   * A library-wide tag: by default the head of every table, with `versions` overriding chosen tables, or only the
+   * tables listed in `tables`.
+   */
+  async createTag(
+    name: string,
+    opts: {
+      versions?: readonly { tableId: string; version: number }[];
+      tables?: readonly string[];
+      message?: string;
+    } = {},
+  ): Promise<TagRecord> {
+    const trimmed = name.trim();
+    if (!TABLE_NAME.test(trimmed)) throw new StrataError('INVALID_ARGUMENT', `"${name}" is not a valid tag name`);
+    return this.ctx.storage.locks.request(lockNames.catalog, 'exclusive', async () => {
+      if (await this.ctx.catalog.getTag(trimmed)) {
+        throw new StrataError('TABLE_EXISTS', `A tag named "${trimmed}" already exists`, { tag: trimmed });
+      }
+      const overrides = new Map((opts.versions ?? []).map((v) => [v.tableId, v.version]));
+      const tables = (await this.ctx.catalog.listTables()).filter(
+        (t) =>
+          (!opts.tables || opts.tables.includes(t.id) || overrides.has(t.id)) && (t.head >= 0 || overrides.has(t.id)),
+      );
+      const entries = [];
+      for (const t of tables) {
+        const version = overrides.get(t.id) ?? t.head;
+        await this.ctx.version(t, version); // must exist and be live
+        entries.push({ tableId: t.id, version });
+      }
+      const tag: TagRecord = { name: trimmed, createdAt: this.ctx.clock(), entries, message: opts.message };
+      await this.ctx.catalog.apply({ tags: [tag] });
+      this.ctx.storage.notifier.publish({ kind: 'tags' });
+      return tag;
+    });
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.ctx.storage.locks.request(lockNames.catalog, 'exclusive', async () => {
+      if (!(await this.ctx.catalog.getTag(name))) throw new StrataError('NOT_FOUND', `No tag named "${name}"`);
+      await this.ctx.catalog.apply({ deleteTags: [name] });
+    });
+    this.ctx.storage.notifier.publish({ kind: 'tags' });
+  }
+
+  listTags(): Promise<TagRecord[]> {
+    return this.ctx.catalog.listTags();
+  }
+
+  // ---- retention and integrity ----------------------------------------------------------------------------------
+
+  expire(opts: ExpireOptions): Promise<ExpireReport> {
+    return expire(this.ctx, opts);
+  }
+
+  /**
+   * ArcticDB's prune_previous_versions: expire every version of the table but the head and tagged ones. Off unless
+   * asked for (ArcticDB users lost history to a default).
+   */
+  prune(tableId: string): Promise<ExpireReport> {
+    return expire(this.ctx, { tableId, keepLast: 1 });
+  }
+
+  gc(): Promise<GcReport> {
+    return collectGarbage(this.ctx);
+  }
+
+  verify(tableId?: string): Promise<VerifyReport> {
+    return verify(this.ctx, tableId);
+  }
+
+  /** Files referenced by a version (for tests and the benchmark's accounting). */
+  async filesOfVersion(tableId: string, version: number): Promise<Set<string>> {
+    const table = await this.ctx.table(tableId);
+    return filesOf(await this.ctx.list(await this.ctx.version(table, version)));
+  }
+}
