@@ -3,7 +3,7 @@
  * Node tests (memory storage) and in the worker (OPFS + IndexedDB + Web Locks). See docs/engine.md.
  */
 import type { Table } from 'apache-arrow';
-import { commitPrepared, type CommitInfo, type Prepared } from './commit';
+import { commitPrepared, headState, type CommitInfo, type Prepared } from './commit';
 import { EngineContext, lockNames, type EngineOptions } from './context';
 import { StrataError } from './errors';
 import { CATALOG_FORMAT, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
@@ -11,7 +11,7 @@ import type { Schema } from './model/schema';
 import { filesOf } from './model/segments';
 import { prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
 import { prepareUpdateRange, prepareUpsert, type UpdateRangeOptions, type UpsertOptions } from './ops/update';
-import { prepareAppend, prepareOverwrite, type RowSource, type WriteOptions } from './ops/write';
+import { prepareAppend, prepareOverwrite, resolveAgainst, type RowSource, type WriteOptions } from './ops/write';
 import { gatherAll, gatherRows } from './read/gather';
 import {
   compilePredicate,
@@ -52,6 +52,21 @@ export interface ReadResult {
 export interface StartupReport {
   readonly incompleteImports: { tableName: string; startedAt: number; description: string }[];
   readonly warnings: string[];
+}
+
+export interface TagInfo {
+  readonly name: string;
+  readonly createdAt: number;
+  readonly message?: string | undefined;
+  readonly entries: { tableId: string; tableName: string; version: number }[];
+}
+
+export interface SchemaCheck {
+  readonly ok: boolean;
+  readonly newColumns: string[];
+  readonly missingColumns: string[];
+  readonly widenedColumns: string[];
+  readonly errors: string[];
 }
 
 export interface TableSummary {
@@ -418,6 +433,42 @@ export class StrataEngine {
 
   listTags(): Promise<TagRecord[]> {
     return this.ctx.catalog.listTags();
+  }
+
+  /** Tags with the names of the tables they hold (tables deleted since are left out). */
+  async listTagInfos(): Promise<TagInfo[]> {
+    const names = new Map((await this.ctx.catalog.listTables()).map((t) => [t.id, t.name]));
+    return (await this.ctx.catalog.listTags())
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((t) => ({
+        name: t.name,
+        createdAt: t.createdAt,
+        message: t.message,
+        entries: t.entries
+          .filter((e) => names.has(e.tableId))
+          .map((e) => ({ tableId: e.tableId, tableName: names.get(e.tableId)!, version: e.version })),
+      }));
+  }
+
+  /** How an incoming schema would fit a table before anything is parsed or written (for the import dialog). */
+  async checkSchema(tableName: string, mode: string, incoming: Schema): Promise<SchemaCheck> {
+    const table = await this.tableByName(tableName);
+    const empty = { newColumns: [], missingColumns: [], widenedColumns: [] };
+    if (mode === 'create') {
+      return table
+        ? { ok: false, ...empty, errors: [`A table named "${tableName}" already exists`] }
+        : { ok: true, ...empty, errors: [] };
+    }
+    if (!table) return { ok: false, ...empty, errors: [`There is no table named "${tableName}"`] };
+    if (mode === 'overwrite' || table.head < 0) return { ok: true, ...empty, errors: [] };
+    try {
+      const head = await headState(this.ctx, table.id);
+      const r = await resolveAgainst(this.ctx, head, incoming, true);
+      return { ok: true, newColumns: r.newColumns, missingColumns: r.missingColumns, widenedColumns: r.widenedColumns, errors: [] };
+    } catch (e) {
+      if (e instanceof StrataError) return { ok: false, ...empty, errors: [e.message] };
+      throw e;
+    }
   }
 
   // ---- retention and integrity ----------------------------------------------------------------------------------
