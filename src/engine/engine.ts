@@ -464,7 +464,13 @@ export class StrataEngine {
     try {
       const head = await headState(this.ctx, table.id);
       const r = await resolveAgainst(this.ctx, head, incoming, true);
-      return { ok: true, newColumns: r.newColumns, missingColumns: r.missingColumns, widenedColumns: r.widenedColumns, errors: [] };
+      return {
+        ok: true,
+        newColumns: r.newColumns,
+        missingColumns: r.missingColumns,
+        widenedColumns: r.widenedColumns,
+        errors: [],
+      };
     } catch (e) {
       if (e instanceof StrataError) return { ok: false, ...empty, errors: [e.message] };
       throw e;

@@ -43,7 +43,12 @@ export async function importCsv(engine: StrataEngine, opts: ImportOptions): Prom
       onProgress: opts.onProgress,
       fileName: opts.fileName,
     });
-  const common = { schema: opts.schema, message: opts.message, allowNewColumns: opts.allowNewColumns, signal: opts.signal };
+  const common = {
+    schema: opts.schema,
+    message: opts.message,
+    allowNewColumns: opts.allowNewColumns,
+    signal: opts.signal,
+  };
   if (opts.mode === 'create') {
     if (await engine.tableByName(opts.tableName)) {
       throw new StrataError(
@@ -56,9 +61,13 @@ export async function importCsv(engine: StrataEngine, opts: ImportOptions): Prom
   }
   const table = await engine.tableByName(opts.tableName);
   if (!table) {
-    throw new StrataError('NOT_FOUND', `There is no table named "${opts.tableName}" to ${opts.mode === 'append' ? 'append to' : 'update'}`, {
-      tableName: opts.tableName,
-    });
+    throw new StrataError(
+      'NOT_FOUND',
+      `There is no table named "${opts.tableName}" to ${opts.mode === 'append' ? 'append to' : 'update'}`,
+      {
+        tableName: opts.tableName,
+      },
+    );
   }
   switch (opts.mode) {
     case 'append':

@@ -46,7 +46,9 @@ async function cancellable<T>(requestId: string | undefined, fn: (signal: AbortS
 
 function ipcOf(table: Table): Uint8Array<ArrayBuffer> {
   const bytes = tableToIPC(table, 'stream');
-  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()) as Uint8Array<ArrayBuffer>;
+  return (
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+  ) as Uint8Array<ArrayBuffer>;
 }
 
 const notify = (event: { kind: string; tableId?: string | undefined }) => subscribers.forEach((s) => s(event));
@@ -71,7 +73,12 @@ const api: StrataApi = {
   async importCsv(req, onProgress) {
     const e = await engine();
     return cancellable(req.requestId, async (signal) => {
-      const info = await importCsv(e, { ...req, source: req.file, signal, onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })) });
+      const info = await importCsv(e, {
+        ...req,
+        source: req.file,
+        signal,
+        onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
+      });
       notify({ kind: 'commit', tableId: info.tableId });
       return info;
     });
@@ -115,7 +122,11 @@ const api: StrataApi = {
   },
   async createTag({ name, message, versions, tables }) {
     const e = await engine();
-    await e.createTag(name, { ...(message ? { message } : {}), ...(versions ? { versions } : {}), ...(tables ? { tables } : {}) });
+    await e.createTag(name, {
+      ...(message ? { message } : {}),
+      ...(versions ? { versions } : {}),
+      ...(tables ? { tables } : {}),
+    });
     return (await e.listTagInfos()).find((t) => t.name === name.trim())!;
   },
   async deleteTag({ name }) {
@@ -136,7 +147,9 @@ const api: StrataApi = {
     const version = (await e.resolve(tableId, asOf)).version;
     const rows = await e.readAll(tableId, { version });
     const bytes =
-      format === 'csv' ? new TextEncoder().encode(tableToCsv(rows)) : (tableToIPC(rows, 'file') as Uint8Array<ArrayBuffer>);
+      format === 'csv'
+        ? new TextEncoder().encode(tableToCsv(rows))
+        : (tableToIPC(rows, 'file') as Uint8Array<ArrayBuffer>);
     const fileName = `${table.name}@v${version}.${format === 'csv' ? 'csv' : 'arrow'}`;
     const mimeType = format === 'csv' ? 'text/csv' : 'application/vnd.apache.arrow.file';
     return Comlink.transfer({ fileName, mimeType, bytes }, [bytes.buffer]);
