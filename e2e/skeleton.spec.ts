@@ -7,7 +7,8 @@ test('a CSV picked with "Import CSV" goes through the worker and shows in the gr
     mimeType: 'text/csv',
     buffer: Buffer.from('id,name,score\n1,ann,1.5\n2,bob,\n3,"c, y",3\n'),
   });
-  await expect(page.getByRole('status')).toHaveText('Committed version 0 of pipes');
+  await page.getByRole('dialog', { name: 'Import CSV' }).getByRole('button', { name: 'Commit' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Committed version 0 of pipes' })).toBeVisible();
   const grid = page.getByRole('grid', { name: 'pipes' });
   await expect(grid).toHaveAttribute('aria-rowcount', '4');
   await expect(grid.getByRole('row').nth(3)).toContainText('c, y');

@@ -17,6 +17,13 @@ import type {
   Operation,
 } from './dto';
 
+export interface ChangeEventDto {
+  /** 'commit' | 'tables' | 'tags' | 'retention' | 'upgrade' (a newer build took over storage: reload). */
+  readonly kind: string;
+  readonly tableId?: string | undefined;
+  readonly version?: number | undefined;
+}
+
 export interface HelloRequest {
   readonly protocol: number;
 }
@@ -180,8 +187,11 @@ export interface ExportResult {
 export interface StrataApi {
   hello(req: HelloRequest): Promise<HelloResponse>;
   cancel(req: { readonly requestId: string }): Promise<void>;
-  /** Other tabs' commits (and this tab's) as they land. */
-  subscribe(req: { readonly onChange: (event: { kind: string; tableId?: string | undefined }) => void }): Promise<void>;
+  /**
+   * Other tabs' commits (and this tab's) as they land. The callback is the top-level argument because comlink
+   * proxies only top-level arguments (pass `Comlink.proxy(fn)`).
+   */
+  subscribe(onChange: (event: ChangeEventDto) => void): Promise<void>;
 
   previewCsv(req: {
     readonly file: Blob;

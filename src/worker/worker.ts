@@ -61,7 +61,7 @@ const api: StrataApi = {
   async cancel({ requestId }) {
     running.get(requestId)?.abort();
   },
-  async subscribe({ onChange }) {
+  async subscribe(onChange) {
     subscribers.push(onChange);
   },
   async previewCsv({ file, delimiter, encoding }) {

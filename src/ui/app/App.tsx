@@ -1,57 +1,135 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getClient } from '../../client/client';
-import type { TableInfo } from '../../protocol/dto';
+import { useCallback, useReducer, useState } from 'react';
+import type { CommitResult } from '../../protocol/api';
+import { ChangesProvider, useChanges } from '../common/changes';
 import { ImportLayer } from '../import/ImportLayer';
-import { DataGrid } from '../grid/DataGrid';
+import { RetentionDialog } from '../retention/RetentionDialog';
+import { useTables } from '../tables/useTables';
+import { TagBanner } from '../tags/TagBanner';
+import { useTags } from '../tags/useTags';
+import { EmptyState } from './EmptyState';
+import { Sidebar } from './Sidebar';
+import { StartupBanner } from './StartupBanner';
+import { StorageStatus } from './StorageStatus';
+import { useStorage } from './useStorage';
+import { INITIAL_VIEW, viewReducer } from './view-state';
+import { Workspace } from './Workspace';
 
 export function App() {
-  const client = getClient();
-  const [tables, setTables] = useState<TableInfo[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  return (
+    <ChangesProvider>
+      <AppShell />
+    </ChangesProvider>
+  );
+}
 
-  const refresh = useCallback(async () => {
-    try {
-      await client.ready;
-      const list = await client.api.listTables();
-      setTables(list);
-      setSelected((s) => s ?? list[0]?.id ?? null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [client]);
+function AppShell() {
+  const { revision, refresh } = useChanges();
+  const { tables, error } = useTables(revision);
+  const tags = useTags(revision);
+  const { storage, requestPersistence } = useStorage(revision);
+  const [view, dispatch] = useReducer(viewReducer, INITIAL_VIEW);
+  const [retention, setRetention] = useState(false);
+  const [persistNoteDismissed, setPersistNoteDismissed] = useState(false);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const table = tables?.find((t) => t.id === view.tableId) ?? tables?.[0];
+  const activeTag = view.tag ? tags.find((t) => t.name === view.tag?.name) : undefined;
 
-  const table = tables.find((t) => t.id === selected);
+  const onCommitted = useCallback(
+    (result: CommitResult) => {
+      dispatch({ type: 'showHead', tableId: result.tableId });
+      void requestPersistence();
+      refresh();
+    },
+    [refresh, requestPersistence],
+  );
+  const onShow = useCallback(
+    (tableId: string, version: number, head: number) => dispatch({ type: 'show', tableId, version, head }),
+    [],
+  );
+
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="brand">Strata</h1>
-        <ImportLayer
-          onCommitted={(r) => {
-            setSelected(r.tableId);
-            void refresh();
-          }}
-        />
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <h1>Strata</h1>
+          <span className="brand-tagline">time-travel tables</span>
+        </div>
+        <StorageStatus storage={storage} />
+        <div className="header-actions">
+          <button type="button" className="button button-quiet" onClick={() => setRetention(true)}>
+            Retention
+          </button>
+          <ImportLayer onCommitted={onCommitted} />
+        </div>
       </header>
-      {error && <div role="alert">{error}</div>}
-      <main className="app-main">
-        <nav aria-label="Tables list">
-          <ul aria-label="Tables">
-            {tables.map((t) => (
-              <li key={t.id}>
-                <button type="button" aria-current={t.id === selected} onClick={() => setSelected(t.id)}>
-                  {t.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <section className="app-content">{table && <DataGrid table={table} />}</section>
-      </main>
+      <StartupBanner />
+      {storage.refused && !persistNoteDismissed && (
+        <div className="banner banner-warning" aria-live="polite">
+          <span>
+            The browser did not grant persistent storage: it may clear Strata&apos;s data when disk space runs low.
+            Export what you need to keep.
+          </span>
+          <button type="button" className="button button-quiet" onClick={() => setPersistNoteDismissed(true)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
+      {tables && tables.length === 0 && <EmptyState onLoaded={onCommitted} />}
+      {tables && tables.length > 0 && (
+        <div className="app-body">
+          <Sidebar
+            tables={tables}
+            tags={tags}
+            selected={table?.id ?? null}
+            activeTag={activeTag?.name ?? null}
+            onSelect={(tableId) => dispatch({ type: 'select', tableId })}
+            onChooseTag={(tag) => dispatch({ type: 'viewTag', tag })}
+            onSampleLoaded={onCommitted}
+          />
+          <main className="main">
+            {activeTag && (
+              <TagBanner
+                tag={activeTag}
+                onLeave={() => dispatch({ type: 'leaveTag' })}
+                onDeleted={() => {
+                  dispatch({ type: 'leaveTag' });
+                  refresh();
+                }}
+              />
+            )}
+            {table && table.head < 0 && <p className="placeholder">{table.name} has no version yet.</p>}
+            {table && table.head >= 0 && (
+              <Workspace
+                key={table.id}
+                table={table}
+                tables={tables}
+                tags={tags}
+                pinned={view.pins[table.id]}
+                revision={revision}
+                onShow={onShow}
+                onCommitted={onCommitted}
+                onTagged={refresh}
+                onChanged={refresh}
+                onDeleted={refresh}
+              />
+            )}
+          </main>
+        </div>
+      )}
+      {retention && (
+        <RetentionDialog
+          tables={tables ?? []}
+          tableId={table?.id ?? null}
+          onApplied={refresh}
+          onClose={() => setRetention(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,42 +1,47 @@
-import { useState } from 'react';
-import { getClient } from '../../client/client';
+import './import.css';
+import { useId } from 'react';
 import type { CommitResult } from '../../protocol/api';
+import { DropOverlay } from './DropOverlay';
+import { UploadIcon } from './icons';
+import { ImportDialog } from './ImportDialog';
+import { StatusLine } from './StatusLine';
+import { useImportSession } from './useImportSession';
+import { useWindowFileDrop } from './useWindowFileDrop';
 
-/** Walking skeleton: imports each chosen CSV as a new table with the inferred schema. */
+/**
+ * How data enters Strata: the "Import CSV" file input and files dropped anywhere on the window open the import
+ * dialog; each committed file is reported through `onCommitted` and in a status line.
+ */
 export function ImportLayer({ onCommitted }: { onCommitted: (result: CommitResult) => void }) {
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  async function importFiles(files: FileList | null) {
-    if (!files) return;
-    const client = getClient();
-    for (const file of Array.from(files)) {
-      try {
-        const preview = await client.api.previewCsv({ file });
-        const result = await client.task((requestId) =>
-          client.api.importCsv({
-            requestId,
-            file,
-            fileName: file.name,
-            tableName: file.name.replace(/\.[^.]+$/, ''),
-            mode: 'create',
-            schema: { fields: preview.columns.map(({ name, type, nullable }) => ({ name, type, nullable })) },
-          }),
-        );
-        setStatus(`Committed version ${result.version} of ${result.tableName}`);
-        onCommitted(result);
-      } catch (e) {
-        setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-  }
+  const session = useImportSession(onCommitted);
+  const dragging = useWindowFileDrop(session.addFiles);
+  const inputId = useId();
+  const showStatus = !session.open && session.statusLines.length > 0;
   return (
-    <div className="import">
-      <label className="button">
+    <div className="imp-layer">
+      <input
+        id={inputId}
+        className="imp-visually-hidden"
+        type="file"
+        multiple
+        accept=".csv,.tsv,.txt,.psv,text/csv,text/plain,text/tab-separated-values"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          // Clear the input so choosing the same file again is a change too.
+          e.target.value = '';
+          session.addFiles(files);
+        }}
+      />
+      <label className="imp-pick" htmlFor={inputId}>
+        <UploadIcon />
         Import CSV
-        <input type="file" accept=".csv,text/csv" multiple hidden onChange={(e) => void importFiles(e.target.files)} />
       </label>
-      {status && <p role="status">{status}</p>}
-      {error && <p role="alert">{error}</p>}
+      {/* One status region at a time: this one while the dialog is closed, the dialog's own while it is open. */}
+      <div role="status" className="imp-layer-status" hidden={!showStatus} title={session.statusLines.join('\n')}>
+        {showStatus && session.statusLines.map((line) => <StatusLine key={line} line={line} />)}
+      </div>
+      {session.open && <ImportDialog session={session} dragging={dragging} />}
+      {dragging && !session.open && <DropOverlay />}
     </div>
   );
 }
