@@ -36,7 +36,10 @@ test('delete a table: the confirmation lists the tags holding it first, then its
   await app.tagShownVersion('q1-close');
   await app.button('Delete table').click();
   const dialog = app.dialog('Delete table');
-  await expect(dialog.getByRole('list', { name: 'Tags holding this table' })).toHaveText('q1-close (v1)');
+  const holding = dialog.getByRole('list', { name: 'Tags holding this table' });
+  await expect(holding.getByRole('listitem')).toHaveCount(2);
+  await expect(holding).toContainText('q1-close (v1)');
+  await expect(holding).toContainText('snapshot-2024-01-03 (v2)');
   await expect(dialog).toContainText(/Delete AAPL with its 5 versions \([\d.]+ KB\)\?/);
   const text = (await dialog.textContent()) ?? '';
   expect(text.indexOf('q1-close')).toBeLessThan(text.indexOf('5 versions'));

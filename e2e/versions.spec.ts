@@ -45,7 +45,8 @@ test('"Tag version" names the shown version; choosing the tag shows it; the tag 
 
   await app.tag('before restatement').click();
   await app.button('Delete tag').click();
-  await expect(app.tags).toBeHidden();
+  await expect(app.tag('before restatement')).toBeHidden();
+  await expect(app.tag('snapshot-2024-01-03')).toBeVisible();
   await expect(page.getByText('Viewing tag before restatement')).toBeHidden();
   await expect(app.slider).toHaveAttribute('aria-valuenow', '4');
   await expect(app.historyItem(2)).not.toContainText('before restatement');

@@ -3,13 +3,14 @@
  * 2024-01-02 (update by range), then the 2024-01-04 append — so a new user sees time travel in one click.
  */
 import type { CommitInfo } from './commit';
-import type { StrataEngine } from './engine';
+import { StrataEngine } from './engine';
 import { StrataError } from './errors';
 import type { Schema } from './model/schema';
 import { tableFromValues } from './read/gather';
 import type { Value } from './read/values';
 
 export const SAMPLE_TABLE = 'AAPL';
+export const SAMPLE_TAG = 'snapshot-2024-01-03';
 
 const schema: Schema = {
   fields: [
@@ -57,17 +58,39 @@ function table(rows: Row[]) {
   return tableFromValues(schema, columns, rows.length);
 }
 
+/** The blog's commit times: each day's file lands at 17:30 UTC, the restatement on day 4 before that day's append. */
+const COMMIT_TIMES = [
+  '2024-01-01T17:30:00Z',
+  '2024-01-02T17:30:00Z',
+  '2024-01-03T17:30:00Z',
+  '2024-01-04T17:30:00Z',
+  '2024-01-04T17:31:00Z',
+].map((t) => Date.parse(t));
+
+/**
+ * Commits the sample with the blog's dates (through an engine over the same storage whose clock says so), so that
+ * "As of time 2024-01-03 18:00 UTC" resolves to version 2 and the tag "snapshot-2024-01-03" holds it, as in the blog.
+ */
 export async function loadSample(engine: StrataEngine, name = SAMPLE_TABLE): Promise<CommitInfo> {
   if (await engine.tableByName(name)) {
     throw new StrataError('TABLE_EXISTS', `A table named "${name}" already exists`, { tableName: name });
   }
-  const first = await engine.createFromData(name, table(days['2024-01-01']!), { message: 'AAPL_2024-01-01.csv' });
+  let step = 0;
+  const dated = new StrataEngine(engine.ctx.storage, { clock: () => COMMIT_TIMES[step] ?? Date.now() });
+  const first = await dated.createFromData(name, table(days['2024-01-01']!), { message: 'AAPL_2024-01-01.csv' });
   const id = first.tableId;
-  await engine.append(id, table(days['2024-01-02']!), { message: 'AAPL_2024-01-02.csv' });
-  await engine.append(id, table(days['2024-01-03']!), { message: 'AAPL_2024-01-03.csv' });
-  await engine.updateRange(id, table(days.restatement!), {
+  step = 1;
+  await dated.append(id, table(days['2024-01-02']!), { message: 'AAPL_2024-01-02.csv' });
+  step = 2;
+  await dated.append(id, table(days['2024-01-03']!), { message: 'AAPL_2024-01-03.csv' });
+  if (!(await dated.listTags()).some((t) => t.name === SAMPLE_TAG)) {
+    await dated.createTag(SAMPLE_TAG, { tables: [id], message: 'AAPL as it was on 2024-01-03' });
+  }
+  step = 3;
+  await dated.updateRange(id, table(days.restatement!), {
     column: 'datetime',
     message: 'AAPL_2024-01-02_restatement.csv',
   });
-  return engine.append(id, table(days['2024-01-04']!), { message: 'AAPL_2024-01-04.csv' });
+  step = 4;
+  return dated.append(id, table(days['2024-01-04']!), { message: 'AAPL_2024-01-04.csv' });
 }
