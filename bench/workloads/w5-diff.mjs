@@ -1,0 +1,153 @@
+/**
+ * Workload 5: diff of version A against version B (1% of close changed, 0.5% deleted, 0.5% inserted), keyed on id.
+ * Ours: src/engine/diff run in the benchmark's own worker on the committed versions (v0 = import of A, v1 = overwrite
+ * with B, so no segment is shared and every row is compared); the protocol exposes no diff yet. Timed in the worker:
+ * counts and changed-row positions, and the first screen (window 0..100 as Arrow IPC); cold = a fresh worker (page
+ * reloaded), warm = the diff cache cleared but the engine's file cache kept. DuckDB-WASM: a full outer join
+ * on id comparing every column, over tables loaded beforehand with read_csv (loading not timed). daff: keyed on id in
+ * its own worker, over arrays split beforehand (not timed), stopped after 60 s; then tried at 100k rows.
+ * Every answer is checked against the counts the generator knows.
+ */
+import { metric } from '../lib/metrics.mjs';
+import { percentile } from '../lib/stats.mjs';
+
+export const title = 'Diff A vs B keyed on id: ours vs DuckDB-WASM vs daff';
+
+const COLUMNS = ['id', 'ts', 'symbol', 'open', 'high', 'low', 'close', 'volume'];
+const DAFF_LIMIT_MS = 60_000;
+
+function check(who, got, e) {
+  if (got.added !== e.inserted || got.removed !== e.deleted || got.changed !== e.changed) {
+    throw new Error(
+      `${who} found +${got.added} −${got.removed} ~${got.changed}, expected +${e.inserted} −${e.deleted} ~${e.changed}`,
+    );
+  }
+}
+
+async function runDaff(ctx, data, expected, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await ctx.call('daffDiff', { from: data, to: `${data}.B`, key: 'id', limitMs: DAFF_LIMIT_MS });
+    if (!r.finished) return { finished: false, out, error: r.error };
+    check('daff', r, expected);
+    out.push(r.ms);
+  }
+  return { finished: true, out };
+}
+
+export async function run(ctx) {
+  const { rows, runs, daffRows } = ctx.sizes.diff;
+  const g = await ctx.call('makeData', { name: 'diff', rows, seed: ctx.seed + 300, withB: true });
+  const e = g.expected;
+  await ctx.call('importData', { data: 'diff', table: 'diff', mode: 'create' });
+  await ctx.call('importData', { data: 'diff.B', table: 'diff', mode: 'overwrite' });
+
+  await ctx.call('duckReadCsv', { data: 'diff', table: 'diff_a' });
+  await ctx.call('duckReadCsv', { data: 'diff.B', table: 'diff_b' });
+  const duck = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await ctx.call('duckDiff', { from: 'diff_a', to: 'diff_b', columns: COLUMNS });
+    check('DuckDB', r, e);
+    duck.push(r.ms);
+  }
+  await ctx.call('duckDrop', { tables: ['diff_a', 'diff_b'] });
+
+  let daffAt = daffRows[0];
+  let daff = await runDaff(ctx, 'diff', e, daffAt === rows ? runs : 0);
+  if (daffAt !== rows || !daff.finished) {
+    if (daffAt === rows)
+      ctx.note(
+        5,
+        `daff did not finish the ${rows.toLocaleString('en-US')}-row diff within 60 s${daff.error ? ` (${daff.error})` : ''}: measured at ${daffRows[1].toLocaleString('en-US')} rows instead.`,
+      );
+    daffAt = daffRows[1];
+    const small = await ctx.call('makeData', { name: 'diff-small', rows: daffAt, seed: ctx.seed + 300, withB: true });
+    daff = await runDaff(ctx, 'diff-small', small.expected, runs);
+    await ctx.call('dropData', ['diff-small', 'diff-small.B']);
+    if (!daff.finished) ctx.note(5, `daff did not finish at ${daffAt} rows either.`);
+  }
+  await ctx.call('dropData', ['diff', 'diff.B']);
+
+  // Ours last: the cold runs reload the page (a new engine worker with empty caches), which drops the page's data.
+  const ours = async () => {
+    const r = await ctx.call('diffOurs', { table: 'diff', from: 0, to: 1, key: ['id'] });
+    check('ours', r, e);
+    return r;
+  };
+  const cold = [];
+  for (let i = 0; i < runs; i++) {
+    await ctx.openBench();
+    cold.push(await ours());
+  }
+  const warm = [];
+  for (let i = 0; i < runs; i++) warm.push(await ours());
+  await ctx.call('deleteTable', { table: 'diff' });
+
+  const counts = warm.map((r) => r.countsMs);
+  const n = rows.toLocaleString('en-US');
+  const metrics = [
+    metric({
+      workload: 5,
+      label: `ours, warm: counts + changed positions, ${n} vs ${n} (in worker)`,
+      unit: 'ms',
+      values: counts,
+      target: '≤ 100 ms (issue 6)',
+      meets: (m) => m <= 100,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, warm: first screen of the diff grid (in worker)',
+      unit: 'ms',
+      values: warm.map((r) => r.firstScreenMs),
+      target: '≤ 300 ms (issue 6)',
+      meets: (m) => m <= 300,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, cold (page reloaded): counts + changed positions',
+      unit: 'ms',
+      values: cold.map((r) => r.countsMs),
+      target: '≤ 100 ms (issue 6)',
+      meets: (m) => m <= 100,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, cold: first screen of the diff grid',
+      unit: 'ms',
+      values: cold.map((r) => r.firstScreenMs),
+      target: '≤ 300 ms (issue 6)',
+      meets: (m) => m <= 300,
+    }),
+    metric({ workload: 5, label: 'DuckDB-WASM full outer join on id', unit: 'ms', values: duck }),
+    metric({
+      workload: 5,
+      label: 'DuckDB ÷ ours warm (medians)',
+      unit: '×',
+      values: [percentile(duck, 50) / percentile(counts, 50)],
+      digits: 2,
+    }),
+  ];
+  if (daff.out.length) {
+    metrics.push(
+      metric({
+        workload: 5,
+        label: `daff keyed, ${daffAt.toLocaleString('en-US')} vs ${daffAt.toLocaleString('en-US')}`,
+        unit: 'ms',
+        values: daff.out,
+        digits: 0,
+      }),
+    );
+    if (daffAt === rows) {
+      metrics.push(
+        metric({
+          workload: 5,
+          label: 'daff ÷ ours warm (medians)',
+          unit: '×',
+          values: [percentile(daff.out, 50) / percentile(counts, 50)],
+          digits: 1,
+        }),
+      );
+    }
+  }
+  return { details: { rows, expected: e, cold, warm, duck, daff: { rows: daffAt, ...daff } }, metrics };
+}
