@@ -124,8 +124,11 @@ export class EngineContext {
   }
 
   async view(record: VersionRecord): Promise<VersionView> {
-    const list = await this.list(record);
-    const refs = await Promise.all(list.map((ref) => loadRef(this.loader, ref)));
-    return new VersionView(record, refs);
+    return this.viewOf(record, await this.list(record));
+  }
+
+  /** A view over some refs of a version (its positions then count from the first of them). */
+  async viewOf(record: VersionRecord, refs: readonly SegmentRef[]): Promise<VersionView> {
+    return new VersionView(record, await Promise.all(refs.map((ref) => loadRef(this.loader, ref))));
   }
 }

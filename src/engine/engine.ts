@@ -6,9 +6,10 @@ import type { Table } from 'apache-arrow';
 import { commitPrepared, headState, type CommitInfo, type Prepared } from './commit';
 import { EngineContext, lockNames, type EngineOptions } from './context';
 import { StrataError } from './errors';
-import { CATALOG_FORMAT, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
+import { checkHealth, isReadableTable } from './health';
+import { CATALOG_FORMAT, type SegmentRef, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
 import type { Schema } from './model/schema';
-import { filesOf } from './model/segments';
+import { filesOf, rowCount } from './model/segments';
 import { prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
 import { prepareUpdateRange, prepareUpsert, type UpdateRangeOptions, type UpsertOptions } from './ops/update';
 import { prepareAppend, prepareOverwrite, resolveAgainst, type RowSource, type WriteOptions } from './ops/write';
@@ -93,7 +94,10 @@ export class StrataEngine {
     this.ctx = new EngineContext(storage, opts);
   }
 
-  /** Checks the catalog format and reports imports a closed tab left unfinished (their files are then reclaimed). */
+  /**
+   * Checks the catalog format, reports imports a closed tab left unfinished (their files are then reclaimed), and runs
+   * the health checks of health.ts (site data partly cleared, records of an unknown shape): warnings, never changes.
+   */
   async open(): Promise<StartupReport> {
     const { catalog, locks } = this.ctx.storage;
     const meta = await catalog.getMeta();
@@ -116,7 +120,16 @@ export class StrataEngine {
     const incompleteImports = (await catalog.listStaging())
       .filter((s) => !held.has(s.lockName))
       .map((s) => ({ tableName: s.tableName, startedAt: s.startedAt, description: s.description }));
-    if (incompleteImports.length) await collectGarbage(this.ctx);
+    if (incompleteImports.length) {
+      // A failure here must not stop the app from starting: the records stay, and the next start tries again.
+      await collectGarbage(this.ctx).catch((e: unknown) =>
+        warnings.push(
+          `The files of the unfinished import could not be reclaimed yet (${e instanceof Error ? e.message : String(e)}); Strata will try again at the next start.`,
+        ),
+      );
+    }
+    // After the GC above, so files of the imports just reclaimed are not mistaken for a cleared catalog's leftovers.
+    warnings.push(...(await checkHealth(this.ctx)));
     return { incompleteImports, warnings };
   }
 
@@ -124,7 +137,9 @@ export class StrataEngine {
 
   async listTables(): Promise<TableSummary[]> {
     const tables = await this.ctx.catalog.listTables();
-    return Promise.all(tables.map((t) => this.summarize(t)));
+    // A record of a shape this build cannot read (open() reported it) is left out instead of breaking the whole list.
+    const readable = await Promise.all(tables.map((t) => isReadableTable(this.ctx, t)));
+    return Promise.all(tables.filter((_, i) => readable[i]).map((t) => this.summarize(t)));
   }
 
   private async summarize(t: TableRecord): Promise<TableSummary> {
@@ -300,38 +315,52 @@ export class StrataEngine {
     return this.ctx.version(table, entry.version);
   }
 
-  /** A version's rows, with a reader's shared lock held so GC cannot delete its files meanwhile. */
-  async withView<T>(tableId: string, asOf: AsOf | undefined, fn: (view: VersionView) => Promise<T> | T): Promise<T> {
-    return this.ctx.storage.locks.request(lockNames.read(tableId), 'shared', async () => {
-      const record = await this.resolve(tableId, asOf);
-      let view: VersionView;
-      try {
-        view = await this.ctx.view(record);
-      } catch (e) {
-        if (e instanceof StrataError && (e.code === 'CORRUPT_FILE' || e.code === 'MISSING_FILE')) {
-          const table = await this.ctx.table(tableId);
-          throw new StrataError(e.code, `Version ${record.version} of ${table.name} cannot be read: ${e.message}`, {
-            ...e.details,
-            tableId,
-            version: record.version,
-          });
-        }
-        throw e;
-      }
-      return fn(view);
-    });
+  /** Resolves a version with a reader's shared lock held, so GC cannot delete its files meanwhile. */
+  private withRecord<T>(
+    tableId: string,
+    asOf: AsOf | undefined,
+    fn: (record: VersionRecord) => Promise<T>,
+  ): Promise<T> {
+    return this.ctx.storage.locks.request(lockNames.read(tableId), 'shared', async () =>
+      fn(await this.resolve(tableId, asOf)),
+    );
   }
 
-  /** A window of a version's rows (after range, filter and sort) as Arrow, with their positions. */
+  /** Loads refs into a view, naming the table and version when a file is missing or damaged. */
+  private async loadView(tableId: string, record: VersionRecord, refs?: readonly SegmentRef[]): Promise<VersionView> {
+    try {
+      return refs ? await this.ctx.viewOf(record, refs) : await this.ctx.view(record);
+    } catch (e) {
+      if (e instanceof StrataError && (e.code === 'CORRUPT_FILE' || e.code === 'MISSING_FILE')) {
+        const table = await this.ctx.table(tableId);
+        throw new StrataError(e.code, `Version ${record.version} of ${table.name} cannot be read: ${e.message}`, {
+          ...e.details,
+          tableId,
+          version: record.version,
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** A version's rows, with a reader's shared lock held so GC cannot delete its files meanwhile. */
+  async withView<T>(tableId: string, asOf: AsOf | undefined, fn: (view: VersionView) => Promise<T> | T): Promise<T> {
+    return this.withRecord(tableId, asOf, async (record) => fn(await this.loadView(tableId, record)));
+  }
+
+  /**
+   * A window of a version's rows (after range, filter and sort) as Arrow, with their positions. A plain window (no
+   * range, filter or sort) loads only the segments it overlaps — their row counts are in the metadata — so the first
+   * screen of a version costs one or two files however large the table.
+   */
   read(tableId: string, asOf?: AsOf, opts: ReadOptions = {}): Promise<ReadResult> {
+    if (!opts.range && !opts.filter && !opts.sort?.length) return this.readWindow(tableId, asOf, opts);
     return this.withView(tableId, asOf, (view) => {
       const positions = this.select(view, opts);
       const offset = Math.max(0, Math.min(opts.offset ?? 0, positions.length));
       const end = opts.limit === undefined ? positions.length : Math.min(positions.length, offset + opts.limit);
       const window = positions.subarray(offset, end);
-      const schema = opts.columns
-        ? { fields: opts.columns.map((c) => view.schema.fields[view.fieldIndex(c)]!) }
-        : view.schema;
+      const schema = this.projection(view, opts.columns);
       return {
         version: view.record.version,
         schema,
@@ -340,6 +369,45 @@ export class StrataEngine {
         table: gatherRows(view, window, schema),
         positions: window.slice(),
       };
+    });
+  }
+
+  private projection(view: VersionView, columns: readonly string[] | undefined): Schema {
+    return columns ? { fields: columns.map((c) => view.schema.fields[view.fieldIndex(c)]!) } : view.schema;
+  }
+
+  private readWindow(tableId: string, asOf: AsOf | undefined, opts: ReadOptions): Promise<ReadResult> {
+    return this.withRecord(tableId, asOf, async (record) => {
+      const list = await this.ctx.list(record);
+      const total = rowCount(list);
+      const offset = Math.max(0, Math.min(opts.offset ?? 0, total));
+      const end = opts.limit === undefined ? total : Math.min(total, offset + opts.limit);
+      // The refs overlapping [offset, end), found from the metadata alone.
+      let first = -1;
+      let last = -1;
+      let base = 0;
+      let start = 0;
+      for (let i = 0; i < list.length && start < end; i++) {
+        const live = list[i]!.length - list[i]!.deletedCount;
+        if (live > 0 && start + live > offset) {
+          if (first < 0) {
+            first = i;
+            base = start;
+          }
+          last = i;
+        }
+        start += live;
+      }
+      const view = await this.loadView(tableId, record, first < 0 ? [] : list.slice(first, last + 1));
+      const positions = new Int32Array(end - offset);
+      for (let i = 0; i < positions.length; i++) positions[i] = offset + i;
+      const schema = this.projection(view, opts.columns);
+      const table = gatherRows(
+        view,
+        positions.map((p) => p - base),
+        schema,
+      );
+      return { version: record.version, schema, totalRows: total, offset, table, positions };
     });
   }
 
