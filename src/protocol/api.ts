@@ -15,6 +15,13 @@ import type {
   VersionInfo,
   VersionSummary,
   Operation,
+  ChangeKind,
+  DiffSummary,
+  Restatement,
+  RowHistory,
+  Series,
+  Tolerance,
+  VersionStat,
 } from './dto';
 
 export interface ChangeEventDto {
@@ -184,6 +191,28 @@ export interface ExportResult {
   readonly bytes: Uint8Array;
 }
 
+export interface DiffRequest {
+  readonly tableId: string;
+  readonly from: number;
+  readonly to: number;
+  /** Key column(s); absent: inferred (a unique non-null column), else an unkeyed whole-row diff. */
+  readonly key?: readonly string[];
+  readonly tolerance?: Tolerance;
+}
+
+export interface DiffWindowRequest extends DiffRequest {
+  readonly offset: number;
+  readonly limit: number;
+  readonly change?: readonly ChangeKind[];
+}
+
+export interface DiffWindowResult {
+  readonly total: number;
+  readonly offset: number;
+  /** Arrow IPC of the diff rows; columns are named in DiffSummary.columns and windowColumns (transferred). */
+  readonly ipc: Uint8Array;
+}
+
 export interface StrataApi {
   hello(req: HelloRequest): Promise<HelloResponse>;
   cancel(req: { readonly requestId: string }): Promise<void>;
@@ -242,5 +271,34 @@ export interface StrataApi {
   verify(req: { readonly tableId?: string }): Promise<VerifyReport>;
 
   exportTable(req: ExportRequest, onProgress?: ProgressCallback): Promise<ExportResult>;
+
+  /** What changed between two versions (computed once, cached; skips segments both share). */
+  diff(req: DiffRequest & Partial<Cancellable>): Promise<DiffSummary>;
+  /** A page of diff rows in key order, optionally only some change kinds. */
+  diffWindow(req: DiffWindowRequest & Partial<Cancellable>): Promise<DiffWindowResult>;
+  versionStats(req: { readonly tableId: string }): Promise<VersionStat[]>;
+  /** y against x in one version, downsampled to at most 2 × buckets points. */
+  series(req: {
+    readonly tableId: string;
+    readonly asOf?: AsOf;
+    readonly x: string;
+    readonly y: string;
+    readonly buckets: number;
+  }): Promise<Series>;
+  /** Two versions' series on one x domain, with the ranges where they differ. */
+  restatement(req: {
+    readonly tableId: string;
+    readonly from: number;
+    readonly to: number;
+    readonly x: string;
+    readonly y: string;
+    readonly buckets: number;
+  }): Promise<Restatement>;
+  /** One row (by key) in every live version. */
+  rowHistory(req: {
+    readonly tableId: string;
+    readonly column: string;
+    readonly value: string | number;
+  }): Promise<RowHistory>;
   loadSample(): Promise<CommitResult>;
 }

@@ -85,3 +85,104 @@ export interface SortKey {
   readonly column: string;
   readonly descending?: boolean;
 }
+
+// ---- diff and charts --------------------------------------------------------------------------------------------
+
+export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface Tolerance {
+  readonly absolute?: number | undefined;
+  readonly relative?: number | undefined;
+}
+
+export interface DiffColumn {
+  readonly name: string;
+  readonly status: 'same' | 'added' | 'dropped' | 'typeChanged';
+  readonly isKey: boolean;
+  readonly fromType: ColumnType | null;
+  readonly toType: ColumnType | null;
+  /** Column of a diff window holding the shown value (new for added/changed rows, old for removed rows). */
+  readonly valueColumn: string;
+  /** Column holding the old value on changed rows; null for keys and unkeyed diffs. */
+  readonly oldColumn: string | null;
+  /** Bool column, true where this cell of a changed row differs; null for keys and unkeyed diffs. */
+  readonly changedColumn: string | null;
+}
+
+/** What changed between two versions: counts, schema changes and how to read the diff rows (see diffWindow). */
+export interface DiffSummary {
+  readonly tableId: string;
+  readonly from: number;
+  readonly to: number;
+  /** keyed: added / removed / changed rows by key; multiset: whole rows compared, added / removed only. */
+  readonly mode: 'keyed' | 'multiset';
+  readonly keyUsed: readonly string[] | null;
+  readonly keySource: 'given' | 'inferred' | null;
+  readonly notice: string | null;
+  readonly schema: {
+    readonly added: readonly Field[];
+    readonly dropped: readonly Field[];
+    readonly typeChanged: readonly { readonly name: string; readonly from: ColumnType; readonly to: ColumnType }[];
+    readonly unchanged: boolean;
+  };
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly changedCells: Readonly<Record<string, number>>;
+  readonly columns: readonly DiffColumn[];
+  /** Names of the window's bookkeeping columns: change kind, and the row's position in each version. */
+  readonly windowColumns: { readonly change: string; readonly fromRow: string; readonly toRow: string };
+  readonly ms: number;
+}
+
+export interface VersionStat {
+  readonly version: number;
+  readonly committedAt: number;
+  readonly operation: Operation;
+  readonly message: string | null;
+  readonly rowsAdded: number;
+  readonly rowsRemoved: number;
+  readonly totalRows: number;
+  readonly expired: boolean;
+}
+
+export interface SeriesPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A numeric column against an ordered one, downsampled in the worker (min/max per bucket). */
+export interface Series {
+  readonly version: number;
+  readonly x: string;
+  readonly y: string;
+  readonly rows: number;
+  readonly domain: { readonly min: number; readonly max: number } | null;
+  readonly points: readonly SeriesPoint[];
+}
+
+export interface Restatement {
+  readonly from: Series;
+  readonly to: Series;
+  /** x ranges where the two versions differ (to shade). */
+  readonly differing: readonly { readonly x0: number; readonly x1: number }[];
+}
+
+export interface RowVersion {
+  readonly version: number;
+  readonly committedAt: number;
+  readonly operation: Operation;
+  readonly present: boolean;
+  readonly position: number | null;
+  /** The row's values in this version (schema order of `columns`), null when absent. */
+  readonly values: readonly (string | number | boolean | bigint | null)[] | null;
+  /** Columns whose value differs from the previous version's. */
+  readonly changed: readonly string[];
+}
+
+export interface RowHistory {
+  readonly column: string;
+  readonly columns: readonly Field[];
+  readonly versions: readonly RowVersion[];
+}

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { sniffCsv } from '../engine/csv';
+import { diffVersions, restatementSeries, rowHistory, downsampleSeries, versionStats } from '../engine/diff';
 import { StrataEngine } from '../engine/engine';
 import { StrataError } from '../engine/errors';
 import { tableToCsv } from '../engine/export/csv';
@@ -153,6 +154,29 @@ const api: StrataApi = {
     const fileName = `${table.name}@v${version}.${format === 'csv' ? 'csv' : 'arrow'}`;
     const mimeType = format === 'csv' ? 'text/csv' : 'application/vnd.apache.arrow.file';
     return Comlink.transfer({ fileName, mimeType, bytes }, [bytes.buffer]);
+  },
+  async diff(req) {
+    const d = await diffVersions(await engine(), req.tableId, req.from, req.to, req);
+    const { positions: _positions, window: _window, cost, ...summary } = d;
+    return { ...summary, ms: cost.ms };
+  },
+  async diffWindow(req) {
+    const d = await diffVersions(await engine(), req.tableId, req.from, req.to, req);
+    const w = d.window(req.offset, req.limit, { change: req.change });
+    const ipc = ipcOf(w.rows);
+    return Comlink.transfer({ total: w.total, offset: w.offset, ipc }, [ipc.buffer]);
+  },
+  async versionStats({ tableId }) {
+    return versionStats(await engine(), tableId);
+  },
+  async series({ tableId, asOf, x, y, buckets }) {
+    return downsampleSeries(await engine(), tableId, asOf, { x, y, buckets });
+  },
+  async restatement({ tableId, from, to, x, y, buckets }) {
+    return restatementSeries(await engine(), tableId, from, to, { x, y, buckets });
+  },
+  async rowHistory({ tableId, column, value }) {
+    return rowHistory(await engine(), tableId, { column, value });
   },
   async loadSample() {
     return loadSample(await engine());
