@@ -22,7 +22,19 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   // Worker-only dependencies are discovered late and would reload the page mid-test.
-  optimizeDeps: { include: ['apache-arrow', 'comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'fflate'] },
+  optimizeDeps: {
+    include: [
+      'apache-arrow',
+      'comlink',
+      'idb',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'fflate',
+      'hyparquet',
+      'hyparquet-writer',
+    ],
+  },
   build: { target: 'es2022', sourcemap: true },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { port: 5173 },

@@ -7,6 +7,7 @@ import type { Table } from 'apache-arrow';
 import type { EngineContext } from './context';
 import { lockNames } from './context';
 import type { NewFile } from './commit';
+import { StrataError } from './errors';
 import { encodePatch, encodePositions, encodeTable } from './io/ipc';
 import type { FileId, FileKind, StagingRecord } from './model/records';
 import { crc32 } from './util/crc32';
@@ -92,7 +93,27 @@ export async function withStaging<T>(
       return await fn(stager);
     } catch (e) {
       await stager.discard();
-      throw e;
+      throw e instanceof StrataError && e.code === 'QUOTA_EXCEEDED' ? explainQuota(e, tableName) : e;
     }
   });
+}
+
+/**
+ * A full disk, restated for the person who asked: the storage layers name an internal file id or none at all, but
+ * not what was being saved, how much did not fit, or that nothing changed (the files were just discarded).
+ */
+function explainQuota(e: StrataError, tableName: string): StrataError {
+  const needed = typeof e.details.neededBytes === 'number' ? e.details.neededBytes : 0;
+  const amount = needed > 0 ? `: the browser refused to store ${sizeText(needed)} more` : '';
+  return new StrataError(
+    'QUOTA_EXCEEDED',
+    `Not enough storage to save the new version of "${tableName}"${amount}. Nothing was changed; free space (expire old versions or delete tables) or let the site use more storage, then try again.`,
+    { ...e.details, neededBytes: needed },
+  );
+}
+
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

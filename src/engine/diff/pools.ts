@@ -165,9 +165,14 @@ export async function poolOf(
     refIdx.fill(kept.push(m) - 1, at, at + counts[i]!);
     const c = cancelled.get(m.ref.file);
     const live = liveOf(m);
+    if (!c) {
+      filePos.set(live, at);
+      for (let k = 0; k < live.length; k++) position[at++] = m.start + k;
+      return;
+    }
     for (let k = 0; k < live.length; k++) {
       const fp = live[k]!;
-      if (c && c.mask[fp - c.lo] === 1) continue;
+      if (c.mask[fp - c.lo] === 1) continue;
       filePos[at] = fp;
       position[at++] = m.start + k;
     }

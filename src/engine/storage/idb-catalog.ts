@@ -114,7 +114,7 @@ function openError(dbName: string, e: unknown): StrataError {
 function closedError(): StrataError {
   return new StrataError(
     'STORAGE_UNAVAILABLE',
-    'The catalog database connection is closed (closed, or taken over by a newer version of Strata in another tab)',
+    'The catalog database connection is closed (closed, or taken over by a newer version of Strata in another tab): reload this tab',
   );
 }
 

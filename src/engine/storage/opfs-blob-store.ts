@@ -104,12 +104,18 @@ export class OpfsBlobStore implements BlobStore {
     }
   }
 
+  /**
+   * Removes the file and any `<id>.tmp` a tab that died mid-write left behind: GC reclaims an abandoned import by
+   * deleting the ids its staging record lists, and the one being written when the tab closed exists only as `.tmp`.
+   */
   async delete(id: FileId): Promise<void> {
     assertFileId(id);
-    try {
-      await this.dir.removeEntry(id + FINAL_SUFFIX);
-    } catch (e) {
-      if (!isNotFoundError(e)) throw ioError(e, id, 'delete');
+    for (const name of [id + FINAL_SUFFIX, id + TEMP_SUFFIX]) {
+      try {
+        await this.dir.removeEntry(name);
+      } catch (e) {
+        if (!isNotFoundError(e)) throw ioError(e, id, 'delete');
+      }
     }
   }
 
