@@ -77,7 +77,7 @@ export class OpfsBlobStore implements BlobStore {
       if (move) await handle.move?.(id + FINAL_SUFFIX);
     } catch (e) {
       // Remove the partial file (tmp, or final without move): a failed write leaves no file.
-      await this.dir.removeEntry(name).catch(() => undefined);
+      await removeSoon(this.dir, name);
       throw toWriteError(e, id, bytes.byteLength);
     }
   }
@@ -171,6 +171,22 @@ async function writeAll(handle: OpfsFileHandle, id: FileId, bytes: Uint8Array): 
     if (!closed) await writable.abort().catch(() => undefined);
   }
   if ((await handle.getFile()).size !== bytes.byteLength) throw shortWrite();
+}
+
+/**
+ * Removes an entry, retrying briefly: right after a writable stream is aborted Chromium may still hold the file's
+ * lock for a moment (removeEntry then throws NoModificationAllowedError), seen under load in CI.
+ */
+async function removeSoon(dir: FileSystemDirectoryHandle, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      await dir.removeEntry(name);
+      return;
+    } catch (e) {
+      if (isNotFoundError(e)) return;
+      await new Promise((r) => setTimeout(r, 25 * (attempt + 1)));
+    }
+  }
 }
 
 function quotaExceeded(id: FileId, neededBytes: number): StrataError {
