@@ -101,9 +101,12 @@ export async function commitPrepared(ctx: EngineContext, prepared: Prepared): Pr
       if (head.table.head !== prepared.base) {
         if (!prepared.rebase) {
           const landed = prepared.base + 1;
+          // Compactions keep content and row order, so an operation that only they overtook can be prepared again.
+          const between = await ctx.catalog.listVersions(prepared.tableId, landed, head.table.head);
+          const onlyCompactions = between.length > 0 && between.every((v) => v.operation === 'compact');
           throw new ConflictError(
             `Version ${landed} of ${head.table.name} was committed after this ${plan.operation} started from version ${prepared.base}; nothing was committed. Review version ${head.table.head} and try again.`,
-            { tableId: prepared.tableId, base: prepared.base, landed },
+            { tableId: prepared.tableId, base: prepared.base, landed, onlyCompactions },
           );
         }
         plan = await prepared.rebase(head);

@@ -19,6 +19,11 @@ export interface EngineOptions {
   readonly segmentRows?: number;
   /** Retries of an append whose base moved (it is re-based each time). */
   readonly appendRetries?: number;
+  /**
+   * Compact a table in the background once its head has at least this many segments, most of them small (the app
+   * sets it; off by default so tests see only the versions they make).
+   */
+  readonly autoCompactSegments?: number;
 }
 
 interface CachedList {
@@ -39,6 +44,7 @@ export class EngineContext {
   readonly newId: () => string;
   readonly segmentRows: number;
   readonly appendRetries: number;
+  readonly autoCompactSegments: number;
   readonly loader: FileLoader;
   private readonly lists = new Lru<string, CachedList>(50_000, (c) => c.list.length + 1);
 
@@ -50,6 +56,7 @@ export class EngineContext {
     this.newId = opts.newId ?? randomId;
     this.segmentRows = opts.segmentRows ?? 131_072;
     this.appendRetries = opts.appendRetries ?? 8;
+    this.autoCompactSegments = opts.autoCompactSegments ?? Infinity;
     this.loader = new FileLoader(storage.blobs, storage.catalog);
   }
 

@@ -5,7 +5,7 @@
 import type { Table } from 'apache-arrow';
 import { commitPrepared, headState, type CommitInfo, type Prepared } from './commit';
 import { EngineContext, lockNames, type EngineOptions } from './context';
-import { StrataError } from './errors';
+import { ConflictError, StrataError } from './errors';
 import { checkHealth, isReadableTable } from './health';
 import { CATALOG_FORMAT, type SegmentRef, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
 import type { Schema } from './model/schema';
@@ -223,10 +223,41 @@ export class StrataEngine {
     prepare: (stager: Stager) => Promise<Prepared | null>,
   ): Promise<CommitInfo | null> {
     const table = await this.ctx.table(tableId);
-    return withStaging(this.ctx, table.name, tableId, description, async (stager) => {
-      const prepared = await prepare(stager);
-      return prepared ? commitPrepared(this.ctx, prepared) : null;
-    });
+    const attempt = () =>
+      withStaging(this.ctx, table.name, tableId, description, async (stager) => {
+        const prepared = await prepare(stager);
+        return prepared ? commitPrepared(this.ctx, prepared) : null;
+      });
+    let info: CommitInfo | null;
+    try {
+      info = await attempt();
+    } catch (e) {
+      // Overtaken only by compactions (same content, same order): prepare again on the new head.
+      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true)) throw e;
+      info = await attempt();
+    }
+    if (info && info.operation !== 'compact') this.maybeCompact(tableId);
+    return info;
+  }
+
+  private compacting = new Set<string>();
+
+  /** Background compaction when small segments pile up; it yields to any writer (a conflict just drops it). */
+  private maybeCompact(tableId: string): void {
+    if (this.compacting.has(tableId) || !Number.isFinite(this.ctx.autoCompactSegments)) return;
+    void (async () => {
+      const head = await headState(this.ctx, tableId);
+      const small = head.list.filter(
+        (r) => r.length - r.deletedCount < this.ctx.segmentRows / 4 || r.deletes || r.patch,
+      );
+      if (head.list.length < this.ctx.autoCompactSegments || small.length * 2 < head.list.length) return;
+      this.compacting.add(tableId);
+      try {
+        await this.compact(tableId, { message: 'Compacted automatically (small segments piled up)' });
+      } finally {
+        this.compacting.delete(tableId);
+      }
+    })().catch(() => undefined);
   }
 
   private async must(p: Promise<CommitInfo | null>): Promise<CommitInfo> {
@@ -262,8 +293,19 @@ export class StrataEngine {
     return this.must(this.write(tableId, 'update', (s) => prepareUpsert(this.ctx, s, tableId, rows, opts)));
   }
 
-  deleteRows(tableId: string, where: RowSelector, opts: { base?: number; message?: string } = {}): Promise<CommitInfo> {
-    return this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, opts)));
+  async deleteRows(
+    tableId: string,
+    where: RowSelector,
+    opts: { base?: number; message?: string } = {},
+  ): Promise<CommitInfo> {
+    try {
+      return await this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, opts)));
+    } catch (e) {
+      // Positions chosen on `base` still designate the same rows after compactions (content and order unchanged).
+      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true && opts.base !== undefined)) throw e;
+      const { base: _base, ...rest } = opts;
+      return this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, rest)));
+    }
   }
 
   async restore(tableId: string, version: number, opts: { message?: string } = {}): Promise<CommitInfo> {

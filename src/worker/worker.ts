@@ -14,6 +14,7 @@ import { loadSample } from '../engine/sample';
 import type { StrataApi } from '../protocol/api';
 import { installErrorTransfer } from '../protocol/errors';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { opfsOutputs, portabilityApi } from './exports';
 import { openAppStorage } from './storage';
 
 installErrorTransfer();
@@ -21,11 +22,11 @@ installErrorTransfer();
 const opened = openAppStorage(() => {
   subscribers.forEach((s) => s({ kind: 'upgrade' }));
 });
-const engineReady = opened.then(async ({ storage, problems }) => {
-  const engine = new StrataEngine(storage);
+const engineReady = opened.then(async ({ storage, problems, reloadRequired }) => {
+  const engine = new StrataEngine(storage, { autoCompactSegments: 64 });
   const startup = await engine.open();
   storage.notifier.subscribe((event) => subscribers.forEach((s) => s(event)));
-  return { engine, problems, startup };
+  return { engine, problems, reloadRequired, startup };
 });
 const subscribers: ((event: { kind: string; tableId?: string | undefined }) => void)[] = [];
 const running = new Map<string, AbortController>();
@@ -56,8 +57,8 @@ const notify = (event: { kind: string; tableId?: string | undefined }) => subscr
 
 const api: StrataApi = {
   async hello() {
-    const { problems, startup } = await engineReady;
-    return { protocol: PROTOCOL_VERSION, storageProblems: problems, ...startup };
+    const { problems, reloadRequired, startup } = await engineReady;
+    return { protocol: PROTOCOL_VERSION, storageProblems: problems, reloadRequired, ...startup };
   },
   async cancel({ requestId }) {
     running.get(requestId)?.abort();
@@ -181,6 +182,7 @@ const api: StrataApi = {
   async loadSample() {
     return loadSample(await engine());
   },
+  ...portabilityApi({ engine, cancellable, notify, openOutput: opfsOutputs() }),
 };
 
 Comlink.expose(api);
