@@ -22,6 +22,12 @@ import type {
   Series,
   Tolerance,
   VersionStat,
+  BackupPreview,
+  ClashChoice,
+  ExportFile,
+  IcebergImportSummary,
+  RestoreSummary,
+  TransferProgress,
 } from './dto';
 
 export interface ChangeEventDto {
@@ -46,6 +52,8 @@ export interface HelloResponse {
   }[];
   /** Other start-up findings (site data partly cleared, newer format, …). */
   readonly warnings: readonly string[];
+  /** True when this tab's build is older than the stored data's (FORMAT_TOO_NEW): only a reload helps. */
+  readonly reloadRequired?: boolean | undefined;
 }
 
 export interface Progress {
@@ -55,6 +63,8 @@ export interface Progress {
   readonly rows: number;
 }
 export type ProgressCallback = (progress: Progress) => void;
+/** Progress of the portability tasks (backup, restore, Parquet and Iceberg); a comlink proxy like ProgressCallback. */
+export type TransferProgressCallback = (progress: TransferProgress) => void;
 
 export interface Cancellable {
   /** Unique per request; `cancel({ requestId })` aborts it. */
@@ -301,4 +311,34 @@ export interface StrataApi {
     readonly value: string | number;
   }): Promise<RowHistory>;
   loadSample(): Promise<CommitResult>;
+
+  // ---- portability (docs/iceberg.md). Outputs are written to a temporary OPFS file the page downloads, then
+  // deletes (ExportFile.opfsName); inputs are Files, read as streams, never whole.
+  /** "Back up store": every table, version, tag and data file as one zip (`strata-backup-YYYY-MM-DD.zip`). */
+  backupStore(
+    req: Cancellable,
+    onProgress?: TransferProgressCallback,
+  ): Promise<ExportFile & { readonly tables: number; readonly versions: number }>;
+  /** A backup's tables and tags, and which names clash with the store's, from its manifest alone. */
+  previewBackup(req: { readonly file: Blob }): Promise<BackupPreview>;
+  /** Verifies every checksum, then restores all or nothing. */
+  restoreBackup(
+    req: Cancellable & { readonly file: Blob; readonly onClash: ClashChoice },
+    onProgress?: TransferProgressCallback,
+  ): Promise<RestoreSummary>;
+  /** One version as Parquet (`<table>@v<N>.parquet`). */
+  exportParquet(
+    req: Cancellable & { readonly tableId: string; readonly asOf?: AsOf },
+    onProgress?: TransferProgressCallback,
+  ): Promise<ExportFile>;
+  /** The table's whole history as a zipped Apache Iceberg v2 table (`<table>-iceberg.zip`). */
+  exportIceberg(
+    req: Cancellable & { readonly tableId: string },
+    onProgress?: TransferProgressCallback,
+  ): Promise<ExportFile>;
+  /** A new table whose versions are the zipped Iceberg table's snapshots. */
+  importIceberg(
+    req: Cancellable & { readonly file: Blob },
+    onProgress?: TransferProgressCallback,
+  ): Promise<IcebergImportSummary>;
 }

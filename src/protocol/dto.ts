@@ -186,3 +186,67 @@ export interface RowHistory {
   readonly columns: readonly Field[];
   readonly versions: readonly RowVersion[];
 }
+
+// ---- portability: backup, restore, Parquet and Iceberg ---------------------------------------------------------
+
+/**
+ * The OPFS directory (beside the data directory, never inside it) where the worker writes files for download; the
+ * page reads each one as a disk-backed File and deletes it afterwards. Persisted name: DO NOT CHANGE.
+ */
+export const EXPORT_DIRECTORY = 'strata-exports';
+
+/** Progress of a backup, restore, export or import: `done` of `total` in `unit`. */
+export interface TransferProgress {
+  readonly phase: 'reading' | 'writing' | 'verifying' | 'committing';
+  readonly done: number;
+  readonly total: number;
+  readonly unit: 'bytes' | 'versions' | 'rows';
+}
+
+/** A file the worker produced for the user to download. */
+export interface ExportFile {
+  /** The download's name, e.g. `AAPL@v4.parquet`. */
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: number;
+  /** The temporary file under {@link EXPORT_DIRECTORY} (a generated id), when OPFS is available. */
+  readonly opfsName?: string | undefined;
+  /** The content itself when OPFS is not (storage refused: the app runs on memory). */
+  readonly blob?: Blob | undefined;
+}
+
+/** What to do with a table (or tag) of a backup whose name the store already uses. */
+export const CLASH_CHOICES = ['rename', 'skip'] as const;
+export type ClashChoice = (typeof CLASH_CHOICES)[number];
+
+/** A backup's contents, read from its manifest before anything is restored. */
+export interface BackupPreview {
+  readonly createdAt: number;
+  readonly tables: readonly { readonly name: string; readonly versions: number; readonly clash: boolean }[];
+  readonly tags: readonly { readonly name: string; readonly clash: boolean }[];
+}
+
+export interface RestoreSummary {
+  readonly tables: readonly {
+    readonly name: string;
+    readonly restoredAs: string;
+    readonly outcome: 'restored' | 'renamed' | 'skipped';
+    /** The restored table's id; null when skipped. */
+    readonly tableId: string | null;
+  }[];
+  readonly tags: readonly {
+    readonly name: string;
+    readonly restoredAs: string;
+    readonly outcome: 'restored' | 'renamed' | 'skipped';
+  }[];
+  readonly versions: number;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+export interface IcebergImportSummary {
+  readonly tableId: string;
+  readonly name: string;
+  readonly versions: number;
+  readonly tags: readonly { readonly name: string; readonly outcome: 'created' | 'skipped' }[];
+}

@@ -1,4 +1,6 @@
+import { isStrataError, StrataError } from '../errors';
 import { BroadcastNotifier } from './broadcast-notifier';
+import { errorMessage } from './dom-errors';
 import { openIdbCatalog } from './idb-catalog';
 import { openOpfsBlobStore } from './opfs-blob-store';
 import type { EngineStorage } from './ports';
@@ -32,5 +34,24 @@ export async function openBrowserStorage(opts: BrowserStorageOptions = {}): Prom
   }
   notifier.close();
   if (catalog.status === 'fulfilled') catalog.value.close();
+  if (catalog.status === 'rejected' && blobs.status === 'rejected') throw bothFailed(catalog.reason, blobs.reason);
   throw (catalog.status === 'rejected' ? catalog.reason : (blobs as PromiseRejectedResult).reason) as Error;
+}
+
+/**
+ * Both parts refused: one error naming both reasons (they often differ: site data blocked, a newer catalog, a broken
+ * profile folder). A newer catalog keeps its FORMAT_TOO_NEW code, since reloading is then what helps.
+ */
+function bothFailed(idb: unknown, opfs: unknown): StrataError {
+  const code = isStrataError(idb) && idb.code === 'FORMAT_TOO_NEW' ? 'FORMAT_TOO_NEW' : 'STORAGE_UNAVAILABLE';
+  const idbReason = errorMessage(idb);
+  const opfsReason = errorMessage(opfs);
+  return new StrataError(
+    code,
+    `${idbReason.replace(/\.$/, '')}. The data files could not be opened either: ${opfsReason}`,
+    {
+      indexedDb: idbReason,
+      opfs: opfsReason,
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { useCallback, useReducer, useState } from 'react';
 import type { CommitResult } from '../../protocol/api';
 import { ChangesProvider, useChanges } from '../common/changes';
 import { ImportLayer } from '../import/ImportLayer';
+import { StoreMenu } from '../portability/StoreMenu';
 import { RetentionDialog } from '../retention/RetentionDialog';
 import { useTables } from '../tables/useTables';
 import { TagBanner } from '../tags/TagBanner';
@@ -57,6 +58,7 @@ function AppShell() {
         </div>
         <StorageStatus storage={storage} />
         <div className="header-actions">
+          <StoreMenu onShowTable={(tableId) => dispatch({ type: 'select', tableId })} />
           <button type="button" className="button button-quiet" onClick={() => setRetention(true)}>
             Retention
           </button>

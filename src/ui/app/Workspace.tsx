@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommitResult } from '../../protocol/api';
 import type { SortKey, TableInfo, TagInfo } from '../../protocol/dto';
 import { TEMPORAL_TYPES } from '../arrow';
+import { ChangeViews } from '../diff/ChangeViews';
+import type { WorkspaceView } from '../diff/views';
+import { ViewSwitch } from '../diff/ViewSwitch';
 import { DataGrid } from '../grid/DataGrid';
 import { DateRangeFilter } from '../grid/DateRangeFilter';
 import { FilterBar } from '../grid/FilterBar';
@@ -37,6 +40,8 @@ export function Workspace(props: WorkspaceProps) {
   const tagged = useMemo(() => tagsByVersion(tags, table.id), [tags, table.id]);
 
   const [query, setQuery] = useState<GridQuery>(EMPTY_QUERY);
+  const [view, setView] = useState<WorkspaceView>('rows');
+  const switcher = <ViewSwitch view={view} onChange={setView} />;
   const key = `${shown}|${queryKey(query)}`;
   const [selection, setSelection] = useState<{ key: string; positions: ReadonlySet<number> }>({
     key,
@@ -87,9 +92,21 @@ export function Workspace(props: WorkspaceProps) {
           onTagged={onTagged}
         />
       )}
-      <div className="workspace-split">
+      {view !== 'rows' && (
+        <ChangeViews
+          view={view}
+          switcher={switcher}
+          table={table}
+          versions={versions}
+          shown={shown}
+          revision={revision}
+          onShow={show}
+        />
+      )}
+      <div className="workspace-split" hidden={view !== 'rows'}>
         <section className="panel grid-panel" aria-label="Rows">
           <div className="grid-toolbar">
+            {switcher}
             <FilterBar
               fields={fields}
               filter={query.filter}

@@ -3,7 +3,16 @@
  * tags or expires something, and when this tab finishes an action (`refresh`). Data hooks put it in their keys.
  */
 import { proxy } from 'comlink';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { getClient } from '../../client/client';
 
 export interface ChangeEvent {
@@ -12,18 +21,43 @@ export interface ChangeEvent {
 }
 
 const listeners = new Set<(event: ChangeEvent) => void>();
+const upgradeListeners = new Set<() => void>();
 let subscribed = false;
+let upgraded = false;
 
-/** Subscribes to the worker's change feed once per page (StrictMode runs effects twice; the worker is shared). */
+/**
+ * Subscribes to the worker's change feed once per page (StrictMode runs effects twice; the worker is shared). An
+ * 'upgrade' (a newer build took the database over; this tab's connection is closed) is not a change to refetch on:
+ * every refetch would fail and each panel would show its own error, so it only flips the `upgraded` flag, once.
+ */
+function subscribeOnce(): void {
+  if (subscribed) return;
+  subscribed = true;
+  const client = getClient();
+  const onChange = proxy((event: ChangeEvent) => {
+    if (event.kind !== 'upgrade') return listeners.forEach((l) => l(event));
+    if (upgraded) return;
+    upgraded = true;
+    upgradeListeners.forEach((l) => l());
+  });
+  void client.ready.then(() => client.api.subscribe(onChange));
+}
+
 function listen(listener: (event: ChangeEvent) => void): () => void {
   listeners.add(listener);
-  if (!subscribed) {
-    subscribed = true;
-    const client = getClient();
-    const onChange = proxy((event: ChangeEvent) => listeners.forEach((l) => l(event)));
-    void client.ready.then(() => client.api.subscribe(onChange));
-  }
+  subscribeOnce();
   return () => listeners.delete(listener);
+}
+
+function listenUpgrade(listener: () => void): () => void {
+  upgradeListeners.add(listener);
+  subscribeOnce();
+  return () => upgradeListeners.delete(listener);
+}
+
+/** True once a newer build of Strata (in another tab) upgraded the database: this tab must reload. */
+export function useUpgraded(): boolean {
+  return useSyncExternalStore(listenUpgrade, () => upgraded);
 }
 
 interface Changes {

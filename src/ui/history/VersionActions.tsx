@@ -3,6 +3,7 @@ import { getClient } from '../../client/client';
 import type { CommitResult } from '../../protocol/api';
 import type { Predicate, TableInfo, TagInfo, VersionInfo } from '../../protocol/dto';
 import { formatLocalTime } from '../common/format';
+import { VersionExports } from '../portability/VersionExports';
 import { DeleteRowsButton } from './DeleteRowsButton';
 import { exportVersion } from './exportVersion';
 import { TagVersionDialog } from './TagVersionDialog';
@@ -79,6 +80,7 @@ export function VersionActions({
         <button type="button" className="button" disabled={busy !== null} onClick={() => void exportAs('arrow')}>
           Export Arrow
         </button>
+        <VersionExports tableId={table.id} version={version.version} disabled={busy !== null} onOutcome={report} />
         <DeleteRowsButton
           tableId={table.id}
           tableName={table.name}
