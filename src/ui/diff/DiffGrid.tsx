@@ -1,14 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { formatCount } from '../common/format';
-import { WINDOW_ROWS } from '../grid/window-cache';
+import { ROW_HEIGHT, useWindowedRows } from '../grid/useWindowedRows';
 import type { DiffDisplayColumn } from './diff-columns';
 import { DiffGridRow } from './DiffGridRow';
 import { DiffHeader } from './DiffHeader';
 import type { GridCursor } from './navigation';
 import type { DiffRows } from './useDiffWindows';
 
-const ROW_HEIGHT = 32;
 const KIND_WIDTH = 36;
 
 export interface DiffGridProps {
@@ -38,19 +36,7 @@ export function DiffGrid(props: DiffGridProps) {
   const idPrefix = `${useId()}diff-row-`;
   const totalWidth = KIND_WIDTH + columns.reduce((sum, c) => sum + c.width, 0);
 
-  const virtualizer = useVirtualizer({
-    count: data.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    onChange: (instance) => {
-      const range = instance.range;
-      if (!range) return;
-      const first = Math.max(0, Math.floor((range.startIndex - 50) / WINDOW_ROWS) * WINDOW_ROWS);
-      const last = (Math.floor((range.endIndex + 50) / WINDOW_ROWS) + 1) * WINDOW_ROWS - 1;
-      onSpan(first, last);
-    },
-  });
+  const virtualizer = useWindowedRows(data.total, scrollRef, onSpan);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });

@@ -1,5 +1,4 @@
 import { getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Field, SortKey } from '../../protocol/dto';
 import { formatCount } from '../common/format';
@@ -9,9 +8,9 @@ import { GridRow } from './GridRow';
 import { queryKey, type GridQuery } from './query';
 import { useGridKeys } from './useGridKeys';
 import { useRowWindows } from './useRowWindows';
+import { ROW_HEIGHT, useWindowedRows } from './useWindowedRows';
 import { WINDOW_ROWS } from './window-cache';
 
-const ROW_HEIGHT = 32;
 const SELECT_WIDTH = 44;
 const NO_ROWS: NoRow[] = [];
 const NO_FIELDS: Field[] = [];
@@ -63,20 +62,9 @@ export function DataGrid({ tableId, tableName, version, query, onSortChange, sel
   const widths = useMemo(() => sizes, [sizesKey]);
   const totalWidth = SELECT_WIDTH + sizes.reduce((a, b) => a + b, 0);
 
-  const virtualizer = useVirtualizer({
-    count: data.totalRows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    onChange: (instance) => {
-      const range = instance.range;
-      if (!range) return;
-      // Ask for whole windows a little beyond the viewport, so steady scrolling rarely waits.
-      const first = Math.max(0, Math.floor((range.startIndex - 50) / WINDOW_ROWS) * WINDOW_ROWS);
-      const last = (Math.floor((range.endIndex + 50) / WINDOW_ROWS) + 1) * WINDOW_ROWS - 1;
-      setSpan((s) => (s.first === first && s.last === last ? s : { first, last }));
-    },
-  });
+  const virtualizer = useWindowedRows(data.totalRows, scrollRef, (first, last) =>
+    setSpan((s) => (s.first === first && s.last === last ? s : { first, last })),
+  );
 
   const keys = useGridKeys({
     rows: data.totalRows,

@@ -1,5 +1,5 @@
 import { getClient } from '../../client/client';
-import { downloadBytes } from '../common/download';
+import { downloadBlob } from '../../client/download';
 
 /** Exports a version (`<table>@v<N>.csv` or `.arrow`) and hands it to the browser as a download. */
 export async function exportVersion(tableId: string, version: number, format: 'csv' | 'arrow'): Promise<string> {
@@ -7,6 +7,6 @@ export async function exportVersion(tableId: string, version: number, format: 'c
   const result = await client.task((requestId) =>
     client.api.exportTable({ requestId, tableId, asOf: { version }, format }),
   );
-  downloadBytes(result.bytes, result.fileName, result.mimeType);
+  downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: result.mimeType }), result.fileName, 10_000);
   return result.fileName;
 }
