@@ -102,7 +102,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const dir = join(root, 'bench/results');
   const latest = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.includes('-only-'))
+    .filter((f) => f.endsWith('-full.json'))
     .sort()
     .at(-1);
   const input = process.argv[2] ?? (latest && join(dir, latest));

@@ -25,6 +25,9 @@ export interface Generated {
   readonly b?: Uint8Array<ArrayBuffer>[];
   readonly bytesB?: number;
   readonly expected?: ExpectedDiff;
+  /** B as a restatement of A: the changed and inserted rows (CSV with header, to upsert by id) and A's deleted ids. */
+  readonly delta?: Uint8Array<ArrayBuffer>[];
+  readonly deletedIds?: number[];
   readonly end: GeneratorState;
 }
 export const HEADER: string;

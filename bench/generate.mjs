@@ -154,7 +154,8 @@ function writeTail(w, close, volume) {
 /**
  * Generates `rows` rows from `start` ({ id, minute } of the first row; default the table's beginning).
  * Returns the CSV as byte chunks (header first unless `header: false`), the state after the last row (pass it as
- * the next call's `start` to continue the table), and with `withB` the chunks of version B and its expected diff.
+ * the next call's `start` to continue the table), and with `withB` the chunks of version B and its expected diff, and
+ * B as a restatement of A: `delta` (the changed and inserted rows, a CSV to upsert by id) and `deletedIds`.
  * `symbol` replaces every row's ticker (the timeline benchmark marks restated rows with it); `from` leaves out the rows
  * before it (still generated, so the rest are exactly the table's rows) and `closeDelta` restates their `close`.
  */
@@ -172,13 +173,19 @@ export function generateCsv({
   const rb = rng(seed ^ 0x5bd1e995);
   const a = new ByteWriter();
   const b = new ByteWriter();
+  const d = new ByteWriter();
+  const deletedIds = [];
   const expected = { deleted: 0, changed: 0, inserted: 0, rowsB: 0 };
   if (header) a.ascii(HEADER);
-  if (header && withB) b.ascii(HEADER);
+  if (header && withB) {
+    b.ascii(HEADER);
+    d.ascii(HEADER);
+  }
   let { id, minute } = start;
   for (let i = 0; i < rows; i++) {
     a.reserve();
     b.reserve();
+    d.reserve();
     const lineStart = a.pos;
     const row = writeHead(a, r, id, minute, symbol);
     const headEnd = a.pos;
@@ -190,17 +197,22 @@ export function generateCsv({
       const x = rb();
       if (x < 0.005) {
         expected.deleted++;
+        deletedIds.push(id);
       } else if (x < 0.015) {
         expected.changed++;
+        const lineB = b.pos;
         b.copy(a, lineStart, headEnd);
         writeTail(b, row.close + 0.01 + rb(), row.volume);
+        d.copy(b, lineB, b.pos);
       } else {
         b.copy(a, lineStart, a.pos);
       }
       if (gap > 0 && rb() < 0.01) {
         expected.inserted++;
+        const lineB = b.pos;
         const extra = writeHead(b, rb, id + 1, minute);
         writeTail(b, extra.close, extra.volume);
+        d.copy(b, lineB, b.pos);
       }
     }
     id += 1 + gap;
@@ -208,11 +220,12 @@ export function generateCsv({
   }
   a.flush();
   b.flush();
+  d.flush();
   expected.rowsB = rows - expected.deleted + expected.inserted;
   return {
     a: a.chunks,
     bytesA: a.size,
-    ...(withB ? { b: b.chunks, bytesB: b.size, expected } : {}),
+    ...(withB ? { b: b.chunks, bytesB: b.size, expected, delta: d.chunks, deletedIds } : {}),
     end: { id, minute },
   };
 }

@@ -2,7 +2,7 @@
 /**
  * `npm run bench` — Strata's benchmark (issue 7). Builds the app and the benchmark page, serves both on one origin,
  * launches Debian's headless Chromium with a persistent profile on disk, runs the seven workloads in the real worker
- * over real OPFS + IndexedDB, prints a table and writes bench/results/<date>-<quick|full>.json (and, after a full
+ * over real OPFS + IndexedDB, prints a table and writes bench/results/<date>-<time>-<quick|full>.json (and, after a full
  * run, the append latency chart docs/append-latency.svg).
  *
  *   node bench/run.mjs [--quick] [--only=1,3] [--rebuild] [--keep-profile]
@@ -156,8 +156,9 @@ try {
 
 results.machine.loadavgEnd = os.loadavg();
 results.seconds = (Date.now() - started.getTime()) / 1000;
-const day = started.toISOString().slice(0, 10);
-const file = join(ROOT, 'bench/results', `${day}-${mode}${only ? `-only-${only.join('_')}` : ''}.json`);
+// One file per run, named by its start (UTC): YYYY-MM-DD-HHMM-<quick|full>[-only-…].json; runs never overwrite.
+const stamp = started.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+const file = join(ROOT, 'bench/results', `${stamp}-${mode}${only ? `-only-${only.join('_')}` : ''}.json`);
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 

@@ -2,6 +2,7 @@
 import { generateCsv, type ExpectedDiff, type GenerateOptions, type GeneratorState } from '../generate.mjs';
 
 const files = new Map<string, File>();
+const deleted = new Map<string, number[]>();
 
 export interface DataInfo {
   readonly ms: number;
@@ -11,12 +12,17 @@ export interface DataInfo {
   readonly end: GeneratorState;
 }
 
-/** Generates a dataset under `name` (and its version B under `name + '.B'` with `withB`). */
+/**
+ * Generates a dataset under `name` (and with `withB` its version B under `name + '.B'`, and B as a restatement of A:
+ * the changed and inserted rows under `name + '.delta'`, the deleted ids kept for `deletedIds(name)`).
+ */
 export function makeData(spec: GenerateOptions & { readonly name: string }): DataInfo {
   const t0 = performance.now();
   const g = generateCsv(spec);
   files.set(spec.name, new File(g.a, `${spec.name}.csv`, { type: 'text/csv' }));
   if (g.b) files.set(`${spec.name}.B`, new File(g.b, `${spec.name}.B.csv`, { type: 'text/csv' }));
+  if (g.delta) files.set(`${spec.name}.delta`, new File(g.delta, `${spec.name}.delta.csv`, { type: 'text/csv' }));
+  if (g.deletedIds) deleted.set(spec.name, g.deletedIds);
   return { ms: performance.now() - t0, bytes: g.bytesA, bytesB: g.bytesB, expected: g.expected, end: g.end };
 }
 
@@ -26,6 +32,15 @@ export function dataFile(name: string): File {
   return file;
 }
 
+export function deletedIds(name: string): number[] {
+  const ids = deleted.get(name);
+  if (!ids) throw new Error(`No deleted ids for "${name}" (generate it with withB first)`);
+  return ids;
+}
+
 export function dropData(names: readonly string[]): void {
-  for (const name of names) files.delete(name);
+  for (const name of names) {
+    files.delete(name);
+    deleted.delete(name);
+  }
 }

@@ -11,12 +11,6 @@ function engineWorker(): Comlink.Remote<EngineBenchApi> {
   return remote;
 }
 
-export async function diffOurs(req: { table: string; from: number; to: number; key: string[] }) {
-  const t0 = performance.now();
-  const r = await engineWorker().diff(req);
-  return { ...r, roundTripMs: performance.now() - t0 };
-}
-
 export function touchedSegments(req: { table: string; version: number }) {
   return engineWorker().touched(req);
 }

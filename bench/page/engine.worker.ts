@@ -1,11 +1,9 @@
 /**
  * The benchmark's own worker running the engine directly on the same OPFS + IndexedDB store as the app's worker, for
- * what the protocol does not expose (yet): the diff engine (src/engine/diff) and the segment list of a version.
- * Commits stay serialized with the app's worker by the engine's Web Locks; this worker only reads.
+ * what the protocol has no reason to expose: which segments and files a version's commit touched (workload 6).
+ * Commits stay serialized with the app's worker by the engine's Web Locks; this worker only reads metadata.
  */
-import { tableToIPC } from 'apache-arrow';
 import * as Comlink from 'comlink';
-import { clearDiffCache, diffVersions } from '../../src/engine/diff';
 import { StrataEngine } from '../../src/engine/engine';
 import { openBrowserStorage } from '../../src/engine/storage/browser';
 
@@ -27,32 +25,6 @@ async function tableId(e: StrataEngine, name: string): Promise<string> {
 }
 
 const api = {
-  /**
-   * A cold diff (the diff cache cleared; the engine's file cache may be warm after the first call): time to the counts
-   * and changed-row positions, and to the first screen of the diff grid (window 0..100 encoded as Arrow IPC).
-   */
-  async diff(req: { table: string; from: number; to: number; key: string[] }) {
-    const e = await engine();
-    const id = await tableId(e, req.table);
-    clearDiffCache(e);
-    const t0 = performance.now();
-    const r = await diffVersions(e, id, req.from, req.to, { key: req.key });
-    const countsMs = performance.now() - t0;
-    const window = r.window(0, 100);
-    const ipcBytes = tableToIPC(window.rows, 'stream').byteLength;
-    const firstScreenMs = performance.now() - t0;
-    return {
-      countsMs,
-      firstScreenMs,
-      ipcBytes,
-      mode: r.mode,
-      added: r.added,
-      removed: r.removed,
-      changed: r.changed,
-      cost: r.cost,
-    };
-  },
-
   /** What a version's commit touched: the parent's segments it replaced, and the files it wrote. */
   async touched(req: { table: string; version: number }) {
     const e = await engine();

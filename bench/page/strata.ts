@@ -7,7 +7,7 @@ import { getClient, newRequestId } from '../../src/client/client';
 import type { CommitResult, ImportMode } from '../../src/protocol/api';
 import type { Schema, TableInfo } from '../../src/protocol/dto';
 import type { GeneratorState } from '../generate.mjs';
-import { dataFile, dropData, makeData } from './data';
+import { dataFile, deletedIds, dropData, makeData } from './data';
 
 const api = () => getClient().api;
 let schema: Schema | undefined;
@@ -188,6 +188,49 @@ export async function deleteTable({ table }: { table: string }): Promise<boolean
 
 export async function listTableNames(): Promise<string[]> {
   return (await api().listTables()).map((t) => t.name);
+}
+
+/**
+ * Commits version B as a restatement of A, the way the engine is meant to be told about a change: an update by key
+ * (upsert of the changed and inserted rows of `data.delta` on `id`), then a delete of B's missing ids. Two versions.
+ */
+export async function restateData(req: { data: string; table: string }): Promise<{ versions: number[] }> {
+  const upsert = await importData({ data: `${req.data}.delta`, table: req.table, mode: 'updateKey', key: ['id'] });
+  const del = await api().deleteRows({
+    tableId: await tableId(req.table),
+    base: upsert.result.version,
+    where: { keys: { column: 'id', values: deletedIds(req.data) } },
+    message: 'delete the rows B lacks',
+  });
+  return { versions: [upsert.result.version, del.version] };
+}
+
+/**
+ * A diff through the protocol, as the Compare view makes it: `diff` (counts and changed-row positions, in the worker)
+ * and then `diffWindow` for the first screen (rows 0..100 as Arrow IPC, decoded here). The worker caches diffs by
+ * (versions, key, tolerance); `fresh` makes the tolerance a distinct negligible relative one (1e-18 × fresh: far
+ * below a float64's resolution, so it cannot change an answer) so that the cache misses while the worker's file cache
+ * stays as warm as it is.
+ */
+export async function diffThroughApp(req: { table: string; from: number; to: number; key: string[]; fresh: number }) {
+  const id = await tableId(req.table);
+  const base = { tableId: id, from: req.from, to: req.to, key: req.key, tolerance: { relative: req.fresh * 1e-18 } };
+  const t0 = performance.now();
+  const summary = await api().diff({ ...base, requestId: newRequestId() });
+  const countsMs = performance.now() - t0;
+  const w = await api().diffWindow({ ...base, offset: 0, limit: 100, requestId: newRequestId() });
+  const rows = tableFromIPC(w.ipc).numRows;
+  const firstScreenMs = performance.now() - t0;
+  return {
+    countsMs,
+    workerMs: summary.ms,
+    firstScreenMs,
+    windowRows: rows,
+    mode: summary.mode,
+    added: summary.added,
+    removed: summary.removed,
+    changed: summary.changed,
+  };
 }
 
 /** Arrow IPC bytes of a window of a version's rows (what those rows weigh as Arrow). */

@@ -1,11 +1,14 @@
 /**
  * Workload 5: diff of version A against version B (1% of close changed, 0.5% deleted, 0.5% inserted), keyed on id.
- * Ours: src/engine/diff run in the benchmark's own worker on the committed versions (v0 = import of A, v1 = overwrite
- * with B, so no segment is shared and every row is compared); the protocol exposes no diff yet. Timed in the worker:
- * counts and changed-row positions, and the first screen (window 0..100 as Arrow IPC); cold = a fresh worker (page
- * reloaded), warm = the diff cache cleared but the engine's file cache kept. DuckDB-WASM: a full outer join
- * on id comparing every column, over tables loaded beforehand with read_csv (loading not timed). daff: keyed on id in
- * its own worker, over arrays split beforehand (not timed), stopped after 60 s; then tried at 100k rows.
+ * Ours: the app's worker through the protocol, as the Compare view asks it (`diff`, then `diffWindow` 0..100 for the
+ * first screen, decoded in the page), on two tables: "diff" where B is an overwrite with B's CSV (v0 = A, v1 = B: no
+ * file shared, every row compared) and "diff-restated" where B is committed as a restatement of A (v1 = update by key
+ * of the changed and inserted rows, v2 = delete of the missing ids: A's files stay shared, as the engine stores
+ * restatements). Timed from the page: counts and changed-row positions (the `diff` round trip; the worker's own time
+ * is kept too), and to the decoded first screen. Cold = the page reloaded (a new worker: empty caches); warm = files
+ * cached, the diff cache missed (a distinct negligible tolerance per run). DuckDB-WASM: a full outer join on id
+ * comparing every column, over tables loaded beforehand with read_csv (loading not timed). daff: keyed on id in its
+ * own worker, over arrays split beforehand (not timed), stopped after 60 s; then tried at 100k rows.
  * Every answer is checked against the counts the generator knows.
  */
 import { metric } from '../lib/metrics.mjs';
@@ -66,29 +69,48 @@ export async function run(ctx) {
     await ctx.call('dropData', ['diff-small', 'diff-small.B']);
     if (!daff.finished) ctx.note(5, `daff did not finish at ${daffAt} rows either.`);
   }
-  await ctx.call('dropData', ['diff', 'diff.B']);
 
   // Ours last: the cold runs reload the page (a new engine worker with empty caches), which drops the page's data.
-  const ours = async () => {
-    const r = await ctx.call('diffOurs', { table: 'diff', from: 0, to: 1, key: ['id'] });
-    check('ours', r, e);
+  await ctx.call('importData', { data: 'diff', table: 'diff-restated', mode: 'create' });
+  const restated = await ctx.call('restateData', { data: 'diff', table: 'diff-restated' });
+  await ctx.call('dropData', ['diff', 'diff.B', 'diff.delta']);
+  const to = restated.versions[1];
+  let fresh = 1;
+  const ours = async (table, toVersion, warm) => {
+    const r = await ctx.call('diffThroughApp', {
+      table,
+      from: 0,
+      to: toVersion,
+      key: ['id'],
+      fresh: warm ? fresh++ : 0,
+    });
+    check(`ours (${table})`, r, e);
+    if (r.windowRows !== Math.min(100, e.inserted + e.deleted + e.changed)) {
+      throw new Error(`ours (${table}): the first screen has ${r.windowRows} rows`);
+    }
     return r;
   };
-  const cold = [];
-  for (let i = 0; i < runs; i++) {
-    await ctx.openBench();
-    cold.push(await ours());
-  }
-  const warm = [];
-  for (let i = 0; i < runs; i++) warm.push(await ours());
+  const measure = async (table, toVersion) => {
+    const cold = [];
+    for (let i = 0; i < runs; i++) {
+      await ctx.openBench();
+      cold.push(await ours(table, toVersion, false));
+    }
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await ours(table, toVersion, true));
+    return { cold, warm };
+  };
+  const { cold, warm } = await measure('diff', 1);
+  const re = await measure('diff-restated', to);
   await ctx.call('deleteTable', { table: 'diff' });
+  await ctx.call('deleteTable', { table: 'diff-restated' });
 
   const counts = warm.map((r) => r.countsMs);
   const n = rows.toLocaleString('en-US');
   const metrics = [
     metric({
       workload: 5,
-      label: `ours, warm: counts + changed positions, ${n} vs ${n} (in worker)`,
+      label: `ours, warm: counts + changed positions, ${n} vs ${n}, B overwritten (no file shared)`,
       unit: 'ms',
       values: counts,
       target: '≤ 100 ms (issue 6)',
@@ -96,7 +118,7 @@ export async function run(ctx) {
     }),
     metric({
       workload: 5,
-      label: 'ours, warm: first screen of the diff grid (in worker)',
+      label: 'ours, warm: first screen of the diff grid, B overwritten',
       unit: 'ms',
       values: warm.map((r) => r.firstScreenMs),
       target: '≤ 300 ms (issue 6)',
@@ -104,7 +126,7 @@ export async function run(ctx) {
     }),
     metric({
       workload: 5,
-      label: 'ours, cold (page reloaded): counts + changed positions',
+      label: 'ours, cold (page reloaded): counts + changed positions, B overwritten',
       unit: 'ms',
       values: cold.map((r) => r.countsMs),
       target: '≤ 100 ms (issue 6)',
@@ -112,16 +134,48 @@ export async function run(ctx) {
     }),
     metric({
       workload: 5,
-      label: 'ours, cold: first screen of the diff grid',
+      label: 'ours, cold: first screen of the diff grid, B overwritten',
       unit: 'ms',
       values: cold.map((r) => r.firstScreenMs),
+      target: '≤ 300 ms (issue 6)',
+      meets: (m) => m <= 300,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, warm: counts + changed positions, B restated (A’s files shared)',
+      unit: 'ms',
+      values: re.warm.map((r) => r.countsMs),
+      target: '≤ 100 ms (issue 6)',
+      meets: (m) => m <= 100,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, warm: first screen of the diff grid, B restated',
+      unit: 'ms',
+      values: re.warm.map((r) => r.firstScreenMs),
+      target: '≤ 300 ms (issue 6)',
+      meets: (m) => m <= 300,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, cold: counts + changed positions, B restated',
+      unit: 'ms',
+      values: re.cold.map((r) => r.countsMs),
+      target: '≤ 100 ms (issue 6)',
+      meets: (m) => m <= 100,
+    }),
+    metric({
+      workload: 5,
+      label: 'ours, cold: first screen of the diff grid, B restated',
+      unit: 'ms',
+      values: re.cold.map((r) => r.firstScreenMs),
       target: '≤ 300 ms (issue 6)',
       meets: (m) => m <= 300,
     }),
     metric({ workload: 5, label: 'DuckDB-WASM full outer join on id', unit: 'ms', values: duck }),
     metric({
       workload: 5,
-      label: 'DuckDB ÷ ours warm (medians)',
+      label: 'DuckDB ÷ ours warm, B overwritten (medians)',
       unit: '×',
       values: [percentile(duck, 50) / percentile(counts, 50)],
       digits: 2,
@@ -141,7 +195,7 @@ export async function run(ctx) {
       metrics.push(
         metric({
           workload: 5,
-          label: 'daff ÷ ours warm (medians)',
+          label: 'daff ÷ ours warm, B overwritten (medians)',
           unit: '×',
           values: [percentile(daff.out, 50) / percentile(counts, 50)],
           digits: 1,
@@ -149,5 +203,8 @@ export async function run(ctx) {
       );
     }
   }
-  return { details: { rows, expected: e, cold, warm, duck, daff: { rows: daffAt, ...daff } }, metrics };
+  return {
+    details: { rows, expected: e, cold, warm, restated: re, duck, daff: { rows: daffAt, ...daff } },
+    metrics,
+  };
 }

@@ -31,16 +31,9 @@ export interface KeyJoin {
 /** Matches rows of a and b by key: merge join for one numeric key without nulls, else hash join. */
 export function joinKeys(ka: readonly Mat[], kb: readonly Mat[], na: number, nb: number): KeyJoin {
   if (ka.length === 1) {
-    let t = performance.now();
     const a = sortKeys(ka[0]!);
     const b = a && sortKeys(kb[0]!);
-    console.log('  sortKeys', (performance.now() - t).toFixed(1));
-    t = performance.now();
-    if (a && b) {
-      const r = mergeJoin(a, b);
-      console.log('  mergeJoin', (performance.now() - t).toFixed(1));
-      return r;
-    }
+    if (a && b) return mergeJoin(a, b);
   }
   return hashJoin(ka, kb, na, nb);
 }
