@@ -5,12 +5,13 @@
 import { StrataError } from '../errors';
 import { markDiffering } from './cells';
 import type { ColumnPlan } from './columns';
-import { markDifferingRaw, segmentsOf } from './direct';
+import { markDifferingRaw, pairsOf } from './direct';
 import { inferKey, type KeyChoice } from './infer-key';
 import { matchRows } from './join';
 import { joinOn } from './key-join';
 import { materialize, type Mat } from './mat';
 import type { PoolSide, Pools } from './pools';
+import { scratchInt32, scratchUint32Zeroed } from './scratch';
 import type { DiffMode, DiffPositions, Tolerance } from './types';
 
 /** Indices into CHANGE_KINDS. */
@@ -86,8 +87,8 @@ function compareCells(pools: Pools, compared: readonly ColumnPlan[], choice: Key
   const { from, to } = pools;
   const { pairA, pairB } = choice.join;
   const words = Math.max(1, Math.ceil(compared.length / 32));
-  const pa = new Int32Array(to.n);
-  const pb = new Int32Array(to.n);
+  const pa = scratchInt32('pa', to.n, 0);
+  const pb = scratchInt32('pb', to.n, 0);
   let np = 0;
   for (let j = 0; j < to.n; j++) {
     const i = pairB[j]!;
@@ -95,12 +96,12 @@ function compareCells(pools: Pools, compared: readonly ColumnPlan[], choice: Key
     pa[np] = i;
     pb[np++] = j;
   }
-  const masksB = new Uint32Array(to.n * words);
+  const masksB = scratchUint32Zeroed('masksB', to.n * words);
   const changedCells = new Int32Array(compared.length);
   // Columns are read raw from both sides when possible; the others are copied into mats, refilling the buffers of
   // the previous column of the same kind (no fresh allocation per column).
   const targets = compared.map((_, c) => ({ masks: masksB, words, word: c >> 5, bit: 1 << (c & 31) }));
-  const pairs = { pa, pb, segments: segmentsOf(from, to, pa, pb, np) };
+  const pairs = pairsOf(from, to, pa, pb, np);
   const raw = markDifferingRaw(from, to, compared, pairs, tolerance, targets);
   const spare = new Map<string, [Mat, Mat]>();
   compared.forEach((p, c) => {
@@ -130,8 +131,12 @@ function assemble(from: PoolSide, to: PoolSide, m: Matching) {
   for (let j = 0; j < to.n; j++) {
     if (partnerB[j]! < 0) added++;
     else if (masksB) {
-      for (let w = 0; w < words; w++) if (masksB[j * words + w] !== 0) changedB[j] = 1;
-      changed += changedB[j]!;
+      let any = 0;
+      for (let w = 0; w < words; w++) any |= masksB[j * words + w]!;
+      if (any !== 0) {
+        changedB[j] = 1;
+        changed++;
+      }
     }
   }
   const count = removed + added + changed;
@@ -150,7 +155,7 @@ function assemble(from: PoolSide, to: PoolSide, m: Matching) {
     if (partnerA[i]! >= 0) continue;
     kind[d] = REMOVED;
     a[d] = i;
-    positions.removed[d++] = from.position[i]!;
+    positions.removed[d++] = from.positionOf(i);
   }
   let na = 0;
   let nc = 0;
@@ -159,14 +164,14 @@ function assemble(from: PoolSide, to: PoolSide, m: Matching) {
     if (i < 0) {
       kind[d] = ADDED;
       b[d++] = j;
-      positions.added[na++] = to.position[j]!;
+      positions.added[na++] = to.positionOf(j);
     } else if (changedB[j]) {
       kind[d] = CHANGED;
       a[d] = i;
       b[d] = j;
       masks.set(masksB!.subarray(j * words, (j + 1) * words), d * words);
-      positions.changedTo[nc] = to.position[j]!;
-      positions.changedFrom[nc++] = from.position[i]!;
+      positions.changedTo[nc] = to.positionOf(j);
+      positions.changedFrom[nc++] = from.positionOf(i);
       d++;
     }
   }

@@ -10,6 +10,7 @@ import type { MaskTarget } from './cells';
 import type { ColumnPlan } from './columns';
 import type { RowSet } from './pools';
 import { isNull, locate, rawChunks, wordsOf } from './raw';
+import { scratchInt32 } from './scratch';
 import type { Tolerance } from './types';
 
 /** A stretch of pairs [p, q) whose rows lie in one run on each side. */
@@ -20,21 +21,41 @@ export interface Segment {
   readonly rb: number;
 }
 
-/** Pairs split into segments (computed once; every column is compared segment by segment). */
-export function segmentsOf(a: RowSet, b: RowSet, pa: Int32Array, pb: Int32Array, count: number): Segment[] {
-  const ra = locate(a).run;
-  const rb = locate(b).run;
+/**
+ * Matched pairs split into segments, with each pair's element in its run's chunk on both sides (ua, vb: read once
+ * here, so the comparison loops index the chunks with one lookup instead of two per column). ua and vb are scratch
+ * arrays (see scratch.ts): valid until the next diff computes.
+ */
+export interface Pairs {
+  readonly pb: Int32Array;
+  readonly ua: Int32Array;
+  readonly vb: Int32Array;
+  readonly segments: readonly Segment[];
+}
+
+export function pairsOf(a: RowSet, b: RowSet, pa: Int32Array, pb: Int32Array, count: number): Pairs {
+  const la = locate(a, 'from');
+  const lb = locate(b, 'to');
+  const ua = scratchInt32('ua', count, 0);
+  const vb = scratchInt32('vb', count, 0);
   const out: Segment[] = [];
   let p = 0;
   while (p < count) {
-    const x = ra[pa[p]!]!;
-    const y = rb[pb[p]!]!;
-    let q = p + 1;
-    while (q < count && ra[pa[q]!] === x && rb[pb[q]!] === y) q++;
+    const x = la.run[pa[p]!]!;
+    const y = lb.run[pb[p]!]!;
+    let q = p;
+    while (q < count) {
+      const i = pa[q]!;
+      const j = pb[q]!;
+      if (la.run[i] !== x || lb.run[j] !== y) break;
+      ua[q] = la.elem[i]!;
+      vb[q] = lb.elem[j]!;
+      q++;
+    }
     out.push({ p, q, ra: x, rb: y });
     p = q;
   }
-  return out;
+  return { pb, ua, vb, segments: out };
 }
 
 /** Everything a comparison loop needs for one segment. */
@@ -43,9 +64,8 @@ interface Job {
   readonly q: number;
   readonly da: Data;
   readonly db: Data;
-  readonly ea: Int32Array;
-  readonly eb: Int32Array;
-  readonly pa: Int32Array;
+  readonly ua: Int32Array;
+  readonly vb: Int32Array;
   readonly pb: Int32Array;
   readonly target: MaskTarget;
 }
@@ -76,12 +96,12 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
       return (j) => {
         const x = j.da.values as Float64Array;
         const y = j.db.values as Float64Array;
-        const { ea, eb, pa, pb } = j;
+        const { ua, vb } = j;
         const anyNull = j.da.nullCount > 0 || j.db.nullCount > 0;
         let n = 0;
         for (let p = j.p; p < j.q; p++) {
-          const u = ea[pa[p]!]!;
-          const v = eb[pb[p]!]!;
+          const u = ua[p]!;
+          const v = vb[p]!;
           let differs: boolean;
           const nd = anyNull ? nullsDiffer(j, u, v) : -1;
           if (nd >= 0) differs = nd === 1;
@@ -104,12 +124,12 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
       return (j) => {
         const x = wordsOf(j.da);
         const y = wordsOf(j.db);
-        const { ea, eb, pa, pb } = j;
+        const { ua, vb } = j;
         const anyNull = j.da.nullCount > 0 || j.db.nullCount > 0;
         let n = 0;
         for (let p = j.p; p < j.q; p++) {
-          const u = 2 * ea[pa[p]!]!;
-          const v = 2 * eb[pb[p]!]!;
+          const u = 2 * ua[p]!;
+          const v = 2 * vb[p]!;
           const nd = anyNull ? nullsDiffer(j, u / 2, v / 2) : -1;
           if (nd === 0 || (nd < 0 && x[u] === y[v] && x[u + 1] === y[v + 1])) continue;
           mark(j, p);
@@ -121,11 +141,11 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
       return (j) => {
         const x = j.da.values as Int32Array;
         const y = j.db.values as Int32Array;
-        const { ea, eb, pa, pb } = j;
+        const { ua, vb } = j;
         let n = 0;
         for (let p = j.p; p < j.q; p++) {
-          const u = ea[pa[p]!]!;
-          const v = eb[pb[p]!]!;
+          const u = ua[p]!;
+          const v = vb[p]!;
           const nd = nullsDiffer(j, u, v);
           if (nd === 0 || (nd < 0 && x[u] === y[v])) continue;
           mark(j, p);
@@ -137,11 +157,11 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
       return (j) => {
         const x = j.da.values as Uint8Array;
         const y = j.db.values as Uint8Array;
-        const { ea, eb, pa, pb } = j;
+        const { ua, vb } = j;
         let n = 0;
         for (let p = j.p; p < j.q; p++) {
-          const u = ea[pa[p]!]!;
-          const v = eb[pb[p]!]!;
+          const u = ua[p]!;
+          const v = vb[p]!;
           const nd = nullsDiffer(j, u, v);
           const bu = j.da.offset + u;
           const bv = j.db.offset + v;
@@ -157,12 +177,12 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
         const y = j.db.values as Uint8Array;
         const ox = j.da.valueOffsets as Int32Array;
         const oy = j.db.valueOffsets as Int32Array;
-        const { ea, eb, pa, pb } = j;
+        const { ua, vb } = j;
         const anyNull = j.da.nullCount > 0 || j.db.nullCount > 0;
         let n = 0;
         for (let p = j.p; p < j.q; p++) {
-          const u = ea[pa[p]!]!;
-          const v = eb[pb[p]!]!;
+          const u = ua[p]!;
+          const v = vb[p]!;
           const nd = anyNull ? nullsDiffer(j, u, v) : -1;
           let differs = nd === 1;
           if (nd < 0) {
@@ -182,13 +202,6 @@ function comparerFor(type: ColumnPlan['compareAs'], tolerance: Tolerance): (j: J
   }
 }
 
-/** Matched pairs (from-row pa[p], to-row pb[p]) and their segments. */
-export interface Pairs {
-  readonly pa: Int32Array;
-  readonly pb: Int32Array;
-  readonly segments: readonly Segment[];
-}
-
 /**
  * Marks the pairs whose cells differ in the given columns, reading both sides raw. Segments are the outer loop, so a
  * segment's index arrays stay in cache while every column is compared over it. Returns the count per column, null for
@@ -203,7 +216,7 @@ export function markDifferingRaw(
   tolerance: Tolerance,
   targets: readonly MaskTarget[],
 ): (number | null)[] {
-  const { segments, pa, pb } = pairs;
+  const { segments, ua, vb, pb } = pairs;
   const count = segments.length ? segments[segments.length - 1]!.q : 0;
   if (segments.length > 64 && segments.length * 8 > count) return plans.map(() => null);
   const columns = plans.map((plan) => {
@@ -212,12 +225,10 @@ export function markDifferingRaw(
     return ca && cb ? { ca, cb, compare: comparerFor(plan.compareAs, tolerance) } : null;
   });
   const counts: (number | null)[] = columns.map((c) => (c ? 0 : null));
-  const ea = locate(a).elem;
-  const eb = locate(b).elem;
   for (const s of segments) {
     columns.forEach((c, k) => {
       if (!c) return;
-      const job = { p: s.p, q: s.q, da: c.ca[s.ra]!, db: c.cb[s.rb]!, ea, eb, pa, pb, target: targets[k]! };
+      const job = { p: s.p, q: s.q, da: c.ca[s.ra]!, db: c.cb[s.rb]!, ua, vb, pb, target: targets[k]! };
       counts[k]! += c.compare(job);
     });
   }

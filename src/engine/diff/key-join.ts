@@ -18,8 +18,8 @@ function allValid(m: Mat): boolean {
 /** The join on `key`; with `nonNull`, null when a key cell is null (inference wants non-null keys). */
 export function joinOn(a: RowSet, b: RowSet, key: readonly ColumnPlan[], nonNull: boolean): KeyJoin | null {
   if (key.length === 1) {
-    const ra = rawSortKeys(a, key[0]!);
-    const rb = ra && rawSortKeys(b, key[0]!);
+    const ra = rawSortKeys(a, key[0]!, 'from');
+    const rb = ra && rawSortKeys(b, key[0]!, 'to');
     if (ra && rb) return mergeJoin(ra, rb);
   }
   const ka = key.map((p) => materialize(a, p.name, p.compareAs, p.canonical));

@@ -7,6 +7,7 @@
  */
 import type { KeyJoin } from './join';
 import type { Mat } from './mat';
+import { scratchInt32 } from './scratch';
 
 export interface SortKeys {
   readonly hi: Uint32Array;
@@ -122,8 +123,9 @@ function repeated({ hi, lo }: SortKeys, order: Int32Array | null): number {
 export function mergeJoin(a: SortKeys, b: SortKeys): KeyJoin {
   const na = a.hi.length;
   const nb = b.hi.length;
-  const pairA = new Int32Array(na).fill(-1);
-  const pairB = new Int32Array(nb).fill(-1);
+  // Scratch (see scratch.ts): the join is consumed within the diff's computation.
+  const pairA = scratchInt32('pairA', na, -1);
+  const pairB = scratchInt32('pairB', nb, -1);
   // Strictly ascending keys (the usual case) are sorted and unique in one pass; others are sorted, then checked.
   const sa = sortedness(a);
   const oa = sa > 0 ? null : radixOrder(a);
@@ -133,15 +135,29 @@ export function mergeJoin(a: SortKeys, b: SortKeys): KeyJoin {
   const ob = sb > 0 ? null : radixOrder(b);
   const dupB = sb === 2 ? -1 : repeated(b, ob);
   if (dupB >= 0) return { pairA, pairB, duplicate: { side: 'to', row: dupB } };
-  // Both sides in key order (the usual case): merge without the permutations' indirection.
-  const direct = oa === null && ob === null;
   const { hi: ah, lo: al } = a;
   const { hi: bh, lo: bl } = b;
   let x = 0;
   let y = 0;
+  if (oa === null && ob === null) {
+    // Both sides in key order (the usual case): merge without the permutations' indirection.
+    while (x < na && y < nb) {
+      const ha = ah[x]!;
+      const hb = bh[y]!;
+      if (ha < hb || (ha === hb && al[x]! < bl[y]!)) x++;
+      else if (ha > hb || al[x]! > bl[y]!) y++;
+      else {
+        pairA[x] = y;
+        pairB[y] = x;
+        x++;
+        y++;
+      }
+    }
+    return { pairA, pairB, duplicate: null };
+  }
   while (x < na && y < nb) {
-    const i = direct || !oa ? x : oa[x]!;
-    const j = direct || !ob ? y : ob[y]!;
+    const i = oa ? oa[x]! : x;
+    const j = ob ? ob[y]! : y;
     const ha = ah[i]!;
     const hb = bh[j]!;
     if (ha < hb || (ha === hb && al[i]! < bl[j]!)) x++;

@@ -16,7 +16,7 @@
 import type { EngineContext } from '../context';
 import type { FileId, SegmentRef, VersionRecord } from '../model/records';
 import type { LoadedPatch } from '../read/loader';
-import { liveRows, VersionView, type LoadedRef } from '../read/view';
+import { liveRows, lowerBound, VersionView, type LoadedRef } from '../read/view';
 
 /** Rows of one version, each located by a ref of `view` and a data-file position. */
 export interface RowSet {
@@ -29,7 +29,8 @@ export interface RowSet {
 /** The rows of one side a diff compares, with their positions in the version. */
 export interface PoolSide extends RowSet {
   readonly record: VersionRecord;
-  readonly position: Int32Array;
+  /** A pool row's position in the version (computed on demand: only diff rows need it). */
+  positionOf(row: number): number;
   /** Refs not shared with the other side. */
   readonly refsUnique: number;
   /** Of those, refs whose data was loaded (they hold pool rows). */
@@ -147,8 +148,8 @@ export async function poolOf(
   // Pass 1: how many rows of each ref survive cancellation.
   const counts = refs.map((m) => {
     const c = cancelled.get(m.ref.file);
+    if (!c) return m.live ? m.live.length : m.ref.length;
     const live = liveOf(m);
-    if (!c) return live.length;
     let kept = 0;
     for (let k = 0; k < live.length; k++) if (c.mask[live[k]! - c.lo] === 0) kept++;
     return kept;
@@ -156,7 +157,6 @@ export async function poolOf(
   const n = counts.reduce((x, y) => x + y, 0);
   const refIdx = new Int32Array(n);
   const filePos = new Int32Array(n);
-  const position = new Int32Array(n);
   const kept: MaskedRef[] = [];
   // Pass 2: write them straight into the pool's arrays.
   let at = 0;
@@ -164,19 +164,30 @@ export async function poolOf(
     if (counts[i] === 0) return;
     refIdx.fill(kept.push(m) - 1, at, at + counts[i]!);
     const c = cancelled.get(m.ref.file);
+    if (!c && !m.live) {
+      // Nothing deleted or cancelled: a range of file positions (the common case of a big diff), no array needed.
+      const { offset, length } = m.ref;
+      for (let k = 0; k < length; k++) filePos[at++] = offset + k;
+      return;
+    }
     const live = liveOf(m);
     if (!c) {
       filePos.set(live, at);
-      for (let k = 0; k < live.length; k++) position[at++] = m.start + k;
+      at += live.length;
       return;
     }
     for (let k = 0; k < live.length; k++) {
       const fp = live[k]!;
       if (c.mask[fp - c.lo] === 1) continue;
-      filePos[at] = fp;
-      position[at++] = m.start + k;
+      filePos[at++] = fp;
     }
   });
+  // A row's position: its ref's first position plus its rank among the ref's live rows (ascending file positions).
+  const positionOf = (row: number): number => {
+    const m = kept[refIdx[row]!]!;
+    const fp = filePos[row]!;
+    return m.start + (m.live ? lowerBound(m.live, fp) : fp - m.ref.offset);
+  };
   const loaded: LoadedRef[] = await Promise.all(
     kept.map(async (m) => ({
       ref: m.ref,
@@ -191,7 +202,7 @@ export async function poolOf(
     view: new VersionView(record, loaded),
     refIdx,
     filePos,
-    position,
+    positionOf,
     n,
     refsUnique: refs.length,
     refsLoaded: loaded.length,

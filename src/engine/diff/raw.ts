@@ -9,19 +9,20 @@ import type { ColumnPlan } from './columns';
 import type { SortKeys } from './merge-join';
 import type { RowSet } from './pools';
 import { runsOf } from './runs';
+import { scratchInt32, scratchUint32 } from './scratch';
 
 export interface Located {
   readonly run: Int32Array;
   readonly elem: Int32Array;
 }
 
-const located = new WeakMap<RowSet, Located>();
-
-export function locate(rows: RowSet): Located {
-  let hit = located.get(rows);
-  if (hit) return hit;
-  const run = new Int32Array(rows.n);
-  const elem = new Int32Array(rows.n);
+/**
+ * Each row's run (index into runsOf) and element in that run's chunk. Scratch arrays, one pair per side (see
+ * scratch.ts): valid until the next diff computes.
+ */
+export function locate(rows: RowSet, side: 'from' | 'to'): Located {
+  const run = scratchInt32(`run-${side}`, rows.n, 0);
+  const elem = scratchInt32(`elem-${side}`, rows.n, 0);
   const filePos = rows.filePos;
   const runs = runsOf(rows);
   for (let k = 0; k < runs.length; k++) {
@@ -29,8 +30,7 @@ export function locate(rows: RowSet): Located {
     run.fill(k, i, j);
     for (let x = i; x < j; x++) elem[x] = filePos[x]! - base;
   }
-  located.set(rows, (hit = { run, elem }));
-  return hit;
+  return { run, elem };
 }
 
 /** The column's chunk per run, or null when some row needs conversion or a patch. */
@@ -67,15 +67,16 @@ export function wordsOf(d: Data): Int32Array {
 
 /**
  * Order-preserving sort words (see merge-join.ts) of a single int64 / timestamp / date key read raw, or null (nulls,
- * patches, conversions, other types: the caller goes through mats).
+ * patches, conversions, other types: the caller goes through mats). Scratch arrays per side (see scratch.ts).
  */
-export function rawSortKeys(rows: RowSet, plan: ColumnPlan): SortKeys | null {
+export function rawSortKeys(rows: RowSet, plan: ColumnPlan, side: 'from' | 'to'): SortKeys | null {
   const type = plan.compareAs;
   if (type !== 'int64' && type !== 'timestamp' && type !== 'date') return null;
   const chunks = rawChunks(rows, plan);
   if (!chunks || chunks.some((d) => d.nullCount > 0)) return null;
-  const hi = new Uint32Array(rows.n);
-  const lo = new Uint32Array(rows.n);
+  const hi = scratchUint32(`key-hi-${side}`, rows.n);
+  const lo = scratchUint32(`key-lo-${side}`, rows.n);
+  if (type === 'date') hi.fill(0);
   const filePos = rows.filePos;
   runsOf(rows).forEach((run, k) => {
     const w = wordsOf(chunks[k]!);

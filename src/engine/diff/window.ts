@@ -147,7 +147,9 @@ export class DiffPager {
       [this.names.toRow, to, bOf],
     ] as const) {
       fields.push(new ArrowField(name, new Int32(), true));
-      data.push(positionsColumn(Array.from({ length: n }, (_, i) => (rowOf(i) < 0 ? null : side.position[rowOf(i)]!))));
+      data.push(
+        positionsColumn(Array.from({ length: n }, (_, i) => (rowOf(i) < 0 ? null : side.positionOf(rowOf(i))))),
+      );
     }
     this.names.columns.forEach((col, ci) => {
       const plan = this.plans[ci]!;
