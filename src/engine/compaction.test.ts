@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { StrataEngine } from './engine';
+import { prepareCompact } from './ops/maintain';
 import { createMemoryStorage } from './storage/memory';
 import { readRows, rows } from './testing/fixtures';
 
 const S = 'id:int64,s:string';
 
 describe('compaction', () => {
-  it('runs in the background once small segments pile up, content unchanged', async () => {
+  it('runs in the background once tiny segments pile up, merging only them, content unchanged', async () => {
     const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 100, autoCompactSegments: 8 });
-    const { tableId } = await engine.createFromData('t', rows(S, [[0n, 'r0']]));
-    for (let i = 1; i < 10; i++) await engine.append(tableId, rows(S, [[BigInt(i), `r${i}`]]));
+    const full = Array.from({ length: 100 }, (_, i) => [BigInt(i), `r${i}`] as const);
+    const { tableId } = await engine.createFromData('t', rows(S, full));
+    const bigFiles = await engine.filesOfVersion(tableId, 0);
+    for (let i = 100; i < 110; i++) await engine.append(tableId, rows(S, [[BigInt(i), `r${i}`]]));
     let compacted = false;
     for (let i = 0; i < 100 && !compacted; i++) {
       const { versions } = await engine.history(tableId, { limit: 3 });
@@ -18,9 +21,53 @@ describe('compaction', () => {
     }
     expect(compacted).toBe(true);
     const rowsNow = await readRows(engine, tableId);
-    expect(rowsNow.map((r) => r[0])).toEqual(Array.from({ length: 10 }, (_, i) => BigInt(i)));
+    expect(rowsNow.map((r) => r[0])).toEqual(Array.from({ length: 110 }, (_, i) => BigInt(i)));
     const head = (await engine.table(tableId)).head;
-    expect((await engine.filesOfVersion(tableId, head)).size).toBe(1);
+    const files = await engine.filesOfVersion(tableId, head);
+    // The full segment stays shared with version 0; the ten one-row files became at most three.
+    for (const f of bigFiles) expect(files.has(f)).toBe(true);
+    expect(files.size).toBeLessThanOrEqual(1 + 3);
+  });
+
+  it('manual compaction rewrites partial and messy segments and leaves full clean ones shared', async () => {
+    const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 4 });
+    const eight = Array.from({ length: 8 }, (_, i) => [BigInt(i), `r${i}`] as const);
+    const { tableId } = await engine.createFromData('t', rows(S, eight));
+    const full = await engine.filesOfVersion(tableId, 0);
+    expect(full.size).toBe(2);
+    for (let i = 8; i < 11; i++) await engine.append(tableId, rows(S, [[BigInt(i), `r${i}`]]));
+    const before = await readRows(engine, tableId);
+    const info = await engine.compact(tableId);
+    expect(await readRows(engine, tableId)).toEqual(before);
+    const after = await engine.filesOfVersion(tableId, info!.version);
+    for (const f of full) expect(after.has(f)).toBe(true);
+    expect(after.size).toBe(3);
+    expect(await engine.compact(tableId)).toBeNull();
+  });
+
+  it('a compaction overtaken by an append still commits, swapping its segments into the new head', async () => {
+    const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 4 });
+    const { tableId } = await engine.createFromData('t', rows(S, [[0n, 'a']]));
+    await engine.append(tableId, rows(S, [[1n, 'b']]));
+    const prepared = await engine.stage(tableId, 'compact', (s) => prepareCompact(engine.ctx, s, tableId));
+    await engine.append(tableId, rows(S, [[2n, 'c']]));
+    const info = await engine.commit(prepared!);
+    expect(info.operation).toBe('compact');
+    expect((await readRows(engine, tableId)).map((r) => r[1])).toEqual(['a', 'b', 'c']);
+    // The two one-row segments became one; the append's segment is kept as it is.
+    expect((await engine.filesOfVersion(tableId, info.version)).size).toBe(2);
+  });
+
+  it('a compaction whose segments were edited meanwhile conflicts and changes nothing', async () => {
+    const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 4 });
+    const { tableId } = await engine.createFromData('t', rows(S, [[0n, 'a']]));
+    await engine.append(tableId, rows(S, [[1n, 'b']]));
+    const prepared = await engine.stage(tableId, 'compact', (s) => prepareCompact(engine.ctx, s, tableId));
+    await engine.deleteRows(tableId, { positions: [0] });
+    const head = (await engine.table(tableId)).head;
+    await expect(engine.commit(prepared!)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await engine.table(tableId)).head).toBe(head);
+    expect((await readRows(engine, tableId)).map((r) => r[1])).toEqual(['b']);
   });
 
   it('a delete chosen on a version that only a compaction overtook still deletes the rows the user saw', async () => {

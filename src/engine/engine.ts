@@ -10,7 +10,7 @@ import { checkHealth, isReadableTable } from './health';
 import { CATALOG_FORMAT, type SegmentRef, type TableRecord, type TagRecord, type VersionRecord } from './model/records';
 import type { Schema } from './model/schema';
 import { filesOf, rowCount } from './model/segments';
-import { prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
+import { isTiny, prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
 import { prepareUpdateRange, prepareUpsert, type UpdateRangeOptions, type UpsertOptions } from './ops/update';
 import { prepareAppend, prepareOverwrite, resolveAgainst, type RowSource, type WriteOptions } from './ops/write';
 import { gatherAll, gatherRows } from './read/gather';
@@ -242,22 +242,27 @@ export class StrataEngine {
 
   private compacting = new Set<string>();
 
-  /** Background compaction when small segments pile up; it yields to any writer (a conflict just drops it). */
+  /**
+   * Background compaction once tiny segments (what many small appends leave) pile up: it merges only those (see
+   * compactionRuns), so it costs what the appends wrote, and a writer that commits meanwhile does not undo it (the
+   * compaction swaps its runs into the moved head). A failure just drops it: the data is as it was.
+   */
   private maybeCompact(tableId: string): void {
     if (this.compacting.has(tableId) || !Number.isFinite(this.ctx.autoCompactSegments)) return;
+    this.compacting.add(tableId);
     void (async () => {
       const head = await headState(this.ctx, tableId);
-      const small = head.list.filter(
-        (r) => r.length - r.deletedCount < this.ctx.segmentRows / 4 || r.deletes || r.patch,
+      const tiny = head.list.filter((r) => isTiny(r, this.ctx.segmentRows)).length;
+      if (tiny < this.ctx.autoCompactSegments) return;
+      await this.write(tableId, 'compact', (s) =>
+        prepareCompact(this.ctx, s, tableId, {
+          auto: true,
+          message: 'Compacted automatically (small segments piled up)',
+        }),
       );
-      if (head.list.length < this.ctx.autoCompactSegments || small.length * 2 < head.list.length) return;
-      this.compacting.add(tableId);
-      try {
-        await this.compact(tableId, { message: 'Compacted automatically (small segments piled up)' });
-      } finally {
-        this.compacting.delete(tableId);
-      }
-    })().catch(() => undefined);
+    })()
+      .catch(() => undefined)
+      .finally(() => this.compacting.delete(tableId));
   }
 
   private async must(p: Promise<CommitInfo | null>): Promise<CommitInfo> {
@@ -312,7 +317,10 @@ export class StrataEngine {
     return commitPrepared(this.ctx, await prepareRestore(this.ctx, tableId, version, opts));
   }
 
-  /** Rewrites small segments, deletion vectors and patches into full segments; null when there is nothing to do. */
+  /**
+   * Rewrites partial segments and those with deletion vectors or patches into full clean ones (full clean segments stay
+   * shared); null when there is nothing to do.
+   */
   compact(tableId: string, opts: { message?: string } = {}): Promise<CommitInfo | null> {
     return this.write(tableId, 'compact', (s) => prepareCompact(this.ctx, s, tableId, opts));
   }
