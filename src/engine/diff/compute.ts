@@ -82,20 +82,27 @@ function givenKey(pools: Pools, plans: readonly ColumnPlan[], key: readonly stri
   );
 }
 
+/** The matched pairs in to-row order, read off the join's per-to-row partners (scratch arrays). */
+function pairsInToOrder(pairB: Int32Array, n: number) {
+  const pa = scratchInt32('pa', n, 0);
+  const pb = scratchInt32('pb', n, 0);
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const i = pairB[j]!;
+    if (i < 0) continue;
+    pa[count] = i;
+    pb[count++] = j;
+  }
+  return { pa, pb, count };
+}
+
 /** Compares every non-key column of the matched pairs, one column at a time (one column of each side in memory). */
 function compareCells(pools: Pools, compared: readonly ColumnPlan[], choice: KeyChoice, tolerance: Tolerance) {
   const { from, to } = pools;
   const { pairA, pairB } = choice.join;
   const words = Math.max(1, Math.ceil(compared.length / 32));
-  const pa = scratchInt32('pa', to.n, 0);
-  const pb = scratchInt32('pb', to.n, 0);
-  let np = 0;
-  for (let j = 0; j < to.n; j++) {
-    const i = pairB[j]!;
-    if (i < 0) continue;
-    pa[np] = i;
-    pb[np++] = j;
-  }
+  const matched = choice.join.pairs ?? pairsInToOrder(pairB, to.n);
+  const { pa, pb, count: np } = matched;
   const masksB = scratchUint32Zeroed('masksB', to.n * words);
   const changedCells = new Int32Array(compared.length);
   // Columns are read raw from both sides when possible; the others are copied into mats, refilling the buffers of

@@ -24,6 +24,11 @@ export interface KeyJoin {
   readonly pairA: Int32Array;
   /** Per to-row: the matching from-row, or -1 (added). */
   readonly pairB: Int32Array;
+  /**
+   * The matched pairs in ascending to-row order (from-row pa[p], to-row pb[p], p < count), when the join produced them
+   * on the way (the merge join of two sides already in key order); otherwise they are read off pairB.
+   */
+  readonly pairs?: { readonly pa: Int32Array; readonly pb: Int32Array; readonly count: number } | undefined;
   /** A key found twice on one side, if any (the join then stops: a keyed diff needs unique keys). */
   readonly duplicate: { readonly side: 'from' | 'to'; readonly row: number } | null;
 }

@@ -140,7 +140,11 @@ export function mergeJoin(a: SortKeys, b: SortKeys): KeyJoin {
   let x = 0;
   let y = 0;
   if (oa === null && ob === null) {
-    // Both sides in key order (the usual case): merge without the permutations' indirection.
+    // Both sides in key order (the usual case): merge without the permutations' indirection, listing the pairs in
+    // to-row order on the way (what the cell comparison walks).
+    const pa = scratchInt32('pa', Math.min(na, nb), 0);
+    const pb = scratchInt32('pb', Math.min(na, nb), 0);
+    let count = 0;
     while (x < na && y < nb) {
       const ha = ah[x]!;
       const hb = bh[y]!;
@@ -149,11 +153,13 @@ export function mergeJoin(a: SortKeys, b: SortKeys): KeyJoin {
       else {
         pairA[x] = y;
         pairB[y] = x;
+        pa[count] = x;
+        pb[count++] = y;
         x++;
         y++;
       }
     }
-    return { pairA, pairB, duplicate: null };
+    return { pairA, pairB, pairs: { pa, pb, count }, duplicate: null };
   }
   while (x < na && y < nb) {
     const i = oa ? oa[x]! : x;
