@@ -192,6 +192,17 @@ test('files for the same table commit as consecutive versions, later ones append
   ]);
 });
 
+test('many files for one table are reported as one line of consecutive versions', async ({ page }) => {
+  const days = [1, 2, 3, 4, 5].map((d) => csv(`day${d}.csv`, 'day,value', `2024-01-0${d},${d * 10}`));
+  await dropFiles(page, await dataTransferOf(page, days));
+  for (const day of days) {
+    await fileGroup(page, day.name).getByRole('textbox', { name: 'Table name' }).fill('week');
+  }
+  await commit(page);
+  await expect(importStatus(page)).toHaveText('Committed versions 0–4 of week');
+  await expect(importStatus(page)).toHaveAttribute('title', /Committed version 3 of week/);
+});
+
 test('a type override imports a numeric-looking column as string', async ({ page }) => {
   await pickFiles(page, csv('zips.csv', 'zip,city', '01234,Boston', '10001,New York'));
   const group = fileGroup(page, 'zips.csv');

@@ -4,7 +4,7 @@ import type { CommitResult } from '../../protocol/api';
 import { DropOverlay } from './DropOverlay';
 import { UploadIcon } from './icons';
 import { ImportDialog } from './ImportDialog';
-import { StatusLine } from './StatusLine';
+import { condensedStatus, StatusLine } from './StatusLine';
 import { useImportSession } from './useImportSession';
 import { useWindowFileDrop } from './useWindowFileDrop';
 
@@ -38,7 +38,7 @@ export function ImportLayer({ onCommitted }: { onCommitted: (result: CommitResul
       </label>
       {/* One status region at a time: this one while the dialog is closed, the dialog's own while it is open. */}
       <div role="status" className="imp-layer-status" hidden={!showStatus} title={session.statusLines.join('\n')}>
-        {showStatus && session.statusLines.map((line) => <StatusLine key={line} line={line} />)}
+        {showStatus && condensedStatus(session.statusLines).map((line) => <StatusLine key={line} line={line} />)}
       </div>
       {session.open && <ImportDialog session={session} dragging={dragging} />}
       {dragging && !session.open && <DropOverlay />}
