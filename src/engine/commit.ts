@@ -106,7 +106,7 @@ export async function commitPrepared(ctx: EngineContext, prepared: Prepared): Pr
           const onlyCompactions = between.length > 0 && between.every((v) => v.operation === 'compact');
           throw new ConflictError(
             `Version ${landed} of ${head.table.name} was committed after this ${plan.operation} started from version ${prepared.base}; nothing was committed. Review version ${head.table.head} and try again.`,
-            { tableId: prepared.tableId, base: prepared.base, landed, onlyCompactions },
+            { tableId: prepared.tableId, base: prepared.base, landed, head: head.table.head, onlyCompactions },
           );
         }
         plan = await prepared.rebase(head);

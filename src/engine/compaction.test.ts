@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StrataEngine } from './engine';
 import { prepareCompact } from './ops/maintain';
 import { createMemoryStorage } from './storage/memory';
-import { readRows, rows } from './testing/fixtures';
+import { readRows, rows, schemaOf } from './testing/fixtures';
 
 const S = 'id:int64,s:string';
 
@@ -101,5 +101,25 @@ describe('compaction', () => {
     await expect(engine.deleteRows(tableId, { positions: [0] }, { base: 0 })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+  });
+
+  it('a streamed write overtaken by a compaction is refused, not committed from its spent stream', async () => {
+    const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 4 });
+    const { tableId } = await engine.createFromData('t', rows(S, [[0n, 'a']]));
+    await engine.append(tableId, rows(S, [[1n, 'b']]));
+    async function* stream() {
+      await engine.compact(tableId); // lands while the overwrite reads its rows
+      yield rows(S, [
+        [7n, 'x'],
+        [8n, 'y'],
+      ]);
+    }
+    await expect(engine.overwrite(tableId, stream(), { schema: schemaOf(S) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { onlyCompactions: true },
+    });
+    const { versions } = await engine.history(tableId);
+    expect(versions[0]!.operation).toBe('compact');
+    expect((await readRows(engine, tableId)).map((r) => r[1])).toEqual(['a', 'b']);
   });
 });

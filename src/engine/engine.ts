@@ -12,7 +12,14 @@ import type { Schema } from './model/schema';
 import { filesOf, rowCount } from './model/segments';
 import { isTiny, prepareCompact, prepareDelete, prepareRestore, selectRows, type RowSelector } from './ops/maintain';
 import { prepareUpdateRange, prepareUpsert, type UpdateRangeOptions, type UpsertOptions } from './ops/update';
-import { prepareAppend, prepareOverwrite, resolveAgainst, type RowSource, type WriteOptions } from './ops/write';
+import {
+  isReplayable,
+  prepareAppend,
+  prepareOverwrite,
+  resolveAgainst,
+  type RowSource,
+  type WriteOptions,
+} from './ops/write';
 import { gatherAll, gatherRows } from './read/gather';
 import {
   compilePredicate,
@@ -216,25 +223,30 @@ export class StrataEngine {
 
   // ---- writes -------------------------------------------------------------------------------------------------
 
-  /** Runs prepare + commit under a staging lock; everything staged is discarded if either fails. */
+  /**
+   * Runs prepare + commit under a staging lock; everything staged is discarded if either fails. An operation overtaken
+   * only by compactions (same content, same order) is prepared once more, with `rebaseOn` the head that overtook it,
+   * when its rows can be read again (`replayable`). A spent stream cannot: then the ConflictError (onlyCompactions)
+   * goes to the caller, who can start over from the stream's source (the CSV import reads its file again).
+   */
   private async write(
     tableId: string,
     description: string,
-    prepare: (stager: Stager) => Promise<Prepared | null>,
+    prepare: (stager: Stager, rebaseOn?: number) => Promise<Prepared | null>,
+    replayable = true,
   ): Promise<CommitInfo | null> {
     const table = await this.ctx.table(tableId);
-    const attempt = () =>
+    const attempt = (rebaseOn?: number) =>
       withStaging(this.ctx, table.name, tableId, description, async (stager) => {
-        const prepared = await prepare(stager);
+        const prepared = await prepare(stager, rebaseOn);
         return prepared ? commitPrepared(this.ctx, prepared) : null;
       });
     let info: CommitInfo | null;
     try {
       info = await attempt();
     } catch (e) {
-      // Overtaken only by compactions (same content, same order): prepare again on the new head.
-      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true)) throw e;
-      info = await attempt();
+      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true && replayable)) throw e;
+      info = await attempt(e.details['head'] as number);
     }
     if (info && info.operation !== 'compact') this.maybeCompact(tableId);
     return info;
@@ -283,34 +295,39 @@ export class StrataEngine {
   }
 
   append(tableId: string, rows: RowSource, opts: WriteOptions = {}): Promise<CommitInfo> {
-    return this.must(this.write(tableId, 'append', (s) => prepareAppend(this.ctx, s, tableId, rows, opts)));
+    const prepare = (s: Stager) => prepareAppend(this.ctx, s, tableId, rows, opts);
+    return this.must(this.write(tableId, 'append', prepare, isReplayable(rows)));
   }
 
   overwrite(tableId: string, rows: RowSource, opts: WriteOptions = {}): Promise<CommitInfo> {
-    return this.must(this.write(tableId, 'overwrite', (s) => prepareOverwrite(this.ctx, s, tableId, rows, opts)));
+    const prepare = (s: Stager) => prepareOverwrite(this.ctx, s, tableId, rows, opts);
+    return this.must(this.write(tableId, 'overwrite', prepare, isReplayable(rows)));
   }
 
   updateRange(tableId: string, rows: RowSource, opts: UpdateRangeOptions): Promise<CommitInfo> {
-    return this.must(this.write(tableId, 'update', (s) => prepareUpdateRange(this.ctx, s, tableId, rows, opts)));
+    const prepare = (s: Stager) => prepareUpdateRange(this.ctx, s, tableId, rows, opts);
+    return this.must(this.write(tableId, 'update', prepare, isReplayable(rows)));
   }
 
   upsert(tableId: string, rows: RowSource, opts: UpsertOptions): Promise<CommitInfo> {
-    return this.must(this.write(tableId, 'update', (s) => prepareUpsert(this.ctx, s, tableId, rows, opts)));
+    const prepare = (s: Stager) => prepareUpsert(this.ctx, s, tableId, rows, opts);
+    return this.must(this.write(tableId, 'update', prepare, isReplayable(rows)));
   }
 
-  async deleteRows(
-    tableId: string,
-    where: RowSelector,
-    opts: { base?: number; message?: string } = {},
-  ): Promise<CommitInfo> {
-    try {
-      return await this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, opts)));
-    } catch (e) {
-      // Positions chosen on `base` still designate the same rows after compactions (content and order unchanged).
-      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true && opts.base !== undefined)) throw e;
-      const { base: _base, ...rest } = opts;
-      return this.must(this.write(tableId, 'delete', (s) => prepareDelete(this.ctx, s, tableId, where, rest)));
-    }
+  /**
+   * Deletes the selected rows. With `base` (the version the user chose them on), a head that only compactions moved
+   * is still fine: positions chosen on `base` designate the same rows there (content and order unchanged).
+   */
+  deleteRows(tableId: string, where: RowSelector, opts: { base?: number; message?: string } = {}): Promise<CommitInfo> {
+    const prepare = (s: Stager, rebaseOn?: number) =>
+      prepareDelete(
+        this.ctx,
+        s,
+        tableId,
+        where,
+        rebaseOn !== undefined && opts.base !== undefined ? { ...opts, base: rebaseOn } : opts,
+      );
+    return this.must(this.write(tableId, 'delete', prepare));
   }
 
   async restore(tableId: string, version: number, opts: { message?: string } = {}): Promise<CommitInfo> {

@@ -43,7 +43,10 @@ export class StrataError extends Error {
 /** A commit found that other versions landed since the version it started from. */
 export class ConflictError extends StrataError {
   override name = 'ConflictError';
-  constructor(message: string, details: { tableId: string; base: number; landed: number; onlyCompactions?: boolean }) {
+  constructor(
+    message: string,
+    details: { tableId: string; base: number; landed: number; head?: number; onlyCompactions?: boolean },
+  ) {
     super('CONFLICT', message, details);
   }
 }

@@ -93,4 +93,42 @@ describe('CSV import into versions', () => {
       code: 'NOT_FOUND',
     });
   });
+
+  it('an import overtaken by a background compaction reads its file again and commits every row', async () => {
+    const engine = new StrataEngine(createMemoryStorage(), { segmentRows: 4 });
+    await importText(engine, 'id,name\n1,a\n', { tableName: 't' });
+    await importText(engine, 'id,name\n2,b\n', { tableName: 't', mode: 'append' });
+    const table = (await engine.tableByName('t'))!;
+    const file = blob('id,name\n7,x\n8,y\n');
+    let reads = 0;
+    // The first read of the file lets a compaction land while the overwrite is being prepared.
+    const source = {
+      size: file.size,
+      stream: () => {
+        reads++;
+        if (reads > 1) return file.stream();
+        const inner = file.stream().getReader();
+        return new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await engine.compact(table.id);
+            const { done, value } = await inner.read();
+            if (done) controller.close();
+            else controller.enqueue(value);
+          },
+        });
+      },
+    };
+    const info = await importCsv(engine, {
+      source,
+      fileName: 't.csv',
+      tableName: 't',
+      mode: 'overwrite',
+      schema: { fields: [...table.schema.fields] },
+    });
+    expect(reads).toBeGreaterThan(1);
+    expect(info.operation).toBe('overwrite');
+    expect((await readRows(engine, table.id)).map((r) => r[1])).toEqual(['x', 'y']);
+    const { versions } = await engine.history(table.id);
+    expect(versions.map((v) => v.operation).slice(0, 2)).toEqual(['overwrite', 'compact']);
+  });
 });

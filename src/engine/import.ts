@@ -7,7 +7,7 @@ import type { RecordBatch } from 'apache-arrow';
 import type { CommitInfo } from './commit';
 import { parseCsv, type ByteSource, type CsvDelimiter, type CsvEncoding, type RaggedPolicy } from './csv';
 import type { StrataEngine } from './engine';
-import { abortError, StrataError } from './errors';
+import { abortError, ConflictError, StrataError } from './errors';
 import type { Schema } from './model/schema';
 
 export const IMPORT_MODES = ['create', 'append', 'overwrite', 'updateKey', 'updateRange'] as const;
@@ -32,7 +32,13 @@ export interface ImportOptions {
 
 export async function importCsv(engine: StrataEngine, opts: ImportOptions): Promise<CommitInfo> {
   try {
-    return await runImport(engine, opts);
+    try {
+      return await runImport(engine, opts);
+    } catch (e) {
+      // A background compaction overtook the import, whose stream of rows is spent: read the file again.
+      if (!(e instanceof ConflictError && e.details['onlyCompactions'] === true)) throw e;
+      return await runImport(engine, opts);
+    }
   } catch (e) {
     // The parser and lock requests abort with a DOMException; the engine's callers get one typed error.
     if (e instanceof Error && e.name === 'AbortError') throw abortError();

@@ -18,6 +18,11 @@ import { writeSegments } from './refs';
 
 export type RowSource = Table | RecordBatch | Iterable<Table | RecordBatch> | AsyncIterable<Table | RecordBatch>;
 
+/** Whether a source yields its rows again when read a second time (a stream, once read, is spent). */
+export function isReplayable(source: RowSource): boolean {
+  return source instanceof Table || source instanceof RecordBatch || Array.isArray(source);
+}
+
 export interface WriteOptions {
   readonly message?: string | undefined;
   readonly allowNewColumns?: boolean | undefined;
