@@ -49,7 +49,10 @@ export class StrataClient {
     const onAbort = () => void this.api.cancel({ requestId });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await run(requestId, onProgress ? Comlink.proxy(onProgress) : undefined);
+      const result = await run(requestId, onProgress ? Comlink.proxy(onProgress) : undefined);
+      // Not every worker method stops when cancelled; an answer that arrives after the cancel is dropped all the same.
+      if (signal?.aborted) throw new ProtocolError('ABORTED', 'Cancelled');
+      return result;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

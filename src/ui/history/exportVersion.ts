@@ -7,6 +7,6 @@ export async function exportVersion(tableId: string, version: number, format: 'c
   const result = await client.task((requestId) =>
     client.api.exportTable({ requestId, tableId, asOf: { version }, format }),
   );
-  downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: result.mimeType }), result.fileName, 10_000);
+  downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: result.mimeType }), result.fileName);
   return result.fileName;
 }

@@ -203,6 +203,9 @@ function planOne(
 /** The request for a file whose plan has no blockers. */
 export function importRequestOf(draft: FileDraft, plan: DraftPlan): Omit<ImportRequest, 'requestId'> {
   const message = draft.message.trim();
+  const detected = draft.preview.status === 'ready' ? draft.preview.preview.dialect : undefined;
+  const delimiter = draft.delimiter ?? detected?.delimiter;
+  const encoding = draft.encoding ?? detected?.encoding;
   return {
     file: draft.file,
     fileName: draft.file.name,
@@ -212,8 +215,9 @@ export function importRequestOf(draft: FileDraft, plan: DraftPlan): Omit<ImportR
     ...(plan.mode === 'updateKey' && plan.key ? { key: [plan.key] } : {}),
     ...(plan.mode === 'updateRange' && plan.rangeColumn ? { rangeColumn: plan.rangeColumn } : {}),
     ...(message ? { message } : {}),
-    ...(draft.delimiter ? { delimiter: draft.delimiter } : {}),
-    ...(draft.encoding ? { encoding: draft.encoding } : {}),
+    // The dialect the preview found (or the user chose): the worker need not detect it again, and cannot disagree.
+    ...(delimiter ? { delimiter } : {}),
+    ...(encoding ? { encoding } : {}),
     ...(draft.ragged ? { ragged: draft.ragged } : {}),
     ...(plan.check && plan.check.newColumns.length > 0 ? { allowNewColumns: draft.allowNewColumns } : {}),
   };
