@@ -38,7 +38,11 @@ test('datashard: history, travel by version and by timestamp, expire old version
   };
   await importCsv('step1.csv', 'step_id,step_name,status,timestamp\n1,init,completed,1709287200000\n', 'New table');
   await expect(page.getByRole('status').filter({ hasText: 'Committed version 0 of workflow_history' })).toBeVisible();
-  await page.waitForTimeout(1100); // the next snapshot lands in a later second
+  // The next snapshot lands in a later second: wait until the page's clock has passed v0's second.
+  await expect(app.slider).toHaveAttribute('aria-valuenow', '0');
+  const v0Second = (await app.slider.getAttribute('aria-valuetext'))!.split(' · ')[2]!;
+  const v0Ms = await page.evaluate((t) => new Date(t.replace(' ', 'T')).getTime(), v0Second);
+  await expect.poll(() => page.evaluate(() => Date.now())).toBeGreaterThanOrEqual(v0Ms + 1000);
   await importCsv('step2.csv', 'step_id,step_name,status,timestamp\n2,process,completed,1709287200100\n', 'Append');
   await expect(page.getByRole('status').filter({ hasText: 'Committed version 1 of workflow_history' })).toBeVisible();
   // snapshots(): newest first, with operations.

@@ -20,5 +20,3 @@ export function summarize(values) {
     p95: percentile(v, 95),
   };
 }
-
-export const round = (x, digits = 1) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));

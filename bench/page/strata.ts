@@ -186,10 +186,6 @@ export async function deleteTable({ table }: { table: string }): Promise<boolean
   return Boolean(info);
 }
 
-export async function listTableNames(): Promise<string[]> {
-  return (await api().listTables()).map((t) => t.name);
-}
-
 /**
  * Commits version B as a restatement of A, the way the engine is meant to be told about a change: an update by key
  * (upsert of the changed and inserted rows of `data.delta` on `id`), then a delete of B's missing ids. Two versions.

@@ -150,9 +150,9 @@ export class StrataEngine {
   }
 
   private async summarize(t: TableRecord): Promise<TableSummary> {
-    const head = t.head >= 0 ? await this.ctx.catalog.getVersion(t.id, t.head) : undefined;
     const files = await this.ctx.catalog.listFiles(t.id);
     const versions = t.head >= 0 ? await this.ctx.catalog.listVersions(t.id, 0, t.head) : [];
+    const head = versions.at(-1);
     return {
       id: t.id,
       name: t.name,

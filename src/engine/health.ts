@@ -16,6 +16,7 @@ import type { EngineContext } from './context';
 import { lockNames } from './context';
 import { OPERATIONS, type FileRecord, type TableRecord, type VersionRecord } from './model/records';
 import { isColumnType } from './model/schema';
+import { fileUsedAt } from './retention';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isInt = (v: unknown): v is number => Number.isInteger(v);
@@ -156,7 +157,7 @@ async function confirmMissing(
   for (const suspect of suspects) {
     const record = await ctx.catalog.getFile(suspect.id);
     if (!record || (await ctx.storage.blobs.size(record.id)) !== undefined) continue;
-    const hit = live.filter((v) => record.spans.some(([from, to]) => v >= from && (to === null || v < to)));
+    const hit = live.filter((v) => fileUsedAt(record, v));
     if (!hit.length) continue; // only expired versions used it: garbage GC has not reached yet
     files++;
     hit.forEach((v) => broken.add(v));

@@ -50,11 +50,8 @@ async function runImport(engine: StrataEngine, opts: ImportOptions): Promise<Com
   const batches = (): AsyncGenerator<RecordBatch> =>
     parseCsv(opts.source, {
       schema: opts.schema,
-      dialect: {
-        ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-        ...(opts.encoding ? { encoding: opts.encoding } : {}),
-      },
-      ragged: opts.ragged ?? 'error',
+      dialect: { delimiter: opts.delimiter, encoding: opts.encoding },
+      ragged: opts.ragged,
       signal: opts.signal,
       onProgress: opts.onProgress,
       fileName: opts.fileName,

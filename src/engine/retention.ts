@@ -58,8 +58,13 @@ export function expirable(
   );
 }
 
+/** Whether some version's list references the file at `version` (its spans cover it). */
+export function fileUsedAt(file: FileRecord, version: number): boolean {
+  return file.spans.some(([from, to]) => version >= from && (to === null || version < to));
+}
+
 function isLive(file: FileRecord, liveVersions: readonly number[]): boolean {
-  return file.spans.some(([from, to]) => liveVersions.some((v) => v >= from && (to === null || v < to)));
+  return liveVersions.some((v) => fileUsedAt(file, v));
 }
 
 /** Bytes of files that become garbage once `leaving` versions are no longer live. */

@@ -84,8 +84,8 @@ function givenKey(pools: Pools, plans: readonly ColumnPlan[], key: readonly stri
 
 /** The matched pairs in to-row order, read off the join's per-to-row partners (scratch arrays). */
 function pairsInToOrder(pairB: Int32Array, n: number) {
-  const pa = scratchInt32('pa', n, 0);
-  const pb = scratchInt32('pb', n, 0);
+  const pa = scratchInt32('pa', n);
+  const pb = scratchInt32('pb', n);
   let count = 0;
   for (let j = 0; j < n; j++) {
     const i = pairB[j]!;

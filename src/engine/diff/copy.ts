@@ -6,6 +6,7 @@ import type { Data } from 'apache-arrow';
 import type { ColumnType } from '../model/schema';
 import type { Value } from '../read/values';
 import type { MatBuilder } from './mat';
+import { nullBits, wordsOf } from './raw';
 import type { Run } from './runs';
 
 export type Getter = (filePos: number) => Value;
@@ -21,10 +22,6 @@ export interface Source {
   readonly getter: Getter;
 }
 
-function nullBits(d: Data): Uint8Array | null {
-  return d.nullCount > 0 ? (d.nullBitmap as Uint8Array) : null;
-}
-
 export function copyRun(b: MatBuilder, filePos: Int32Array, run: Run, s: Source): void {
   const { data: d, patch, getter } = s;
   const bits = nullBits(d);
@@ -34,8 +31,7 @@ export function copyRun(b: MatBuilder, filePos: Int32Array, run: Run, s: Source)
   const isNull = (e: number) => bits !== null && ((bits[(off + e) >> 3]! >> ((off + e) & 7)) & 1) === 0;
   switch (b.kind) {
     case 'i64': {
-      const v = d.values as BigInt64Array;
-      const w = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
+      const w = wordsOf(d);
       for (let k = from; k < to; k++) {
         const fp = filePos[k]!;
         if (patch !== undefined && patch.has(fp)) b.set(k, getter(fp), false);
@@ -110,8 +106,7 @@ function copyNumbers(b: MatBuilder, filePos: Int32Array, run: Run, s: Source, is
     }
     return;
   }
-  const v = d.values as BigInt64Array | Int32Array;
-  const w = type === 'date' ? (v as Int32Array) : new Int32Array(v.buffer, v.byteOffset, v.length * 2);
+  const w = wordsOf(d);
   for (let k = from; k < to; k++) {
     const fp = filePos[k]!;
     const e = fp - base;

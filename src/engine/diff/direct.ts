@@ -9,7 +9,7 @@ import type { Data } from 'apache-arrow';
 import type { MaskTarget } from './cells';
 import type { ColumnPlan } from './columns';
 import type { RowSet } from './pools';
-import { isNull, locate, rawChunks, wordsOf } from './raw';
+import { isNull, locate, nullBits, rawChunks, wordsOf } from './raw';
 import { scratchInt32 } from './scratch';
 import type { Tolerance } from './types';
 
@@ -36,8 +36,8 @@ export interface Pairs {
 export function pairsOf(a: RowSet, b: RowSet, pa: Int32Array, pb: Int32Array, count: number): Pairs {
   const la = locate(a, 'from');
   const lb = locate(b, 'to');
-  const ua = scratchInt32('ua', count, 0);
-  const vb = scratchInt32('vb', count, 0);
+  const ua = scratchInt32('ua', count);
+  const vb = scratchInt32('vb', count);
   const out: Segment[] = [];
   let p = 0;
   while (p < count) {
@@ -75,10 +75,6 @@ function nullsDiffer(j: Job, u: number, v: number): number {
   const nu = isNull(nullBits(j.da), j.da.offset, u);
   const nv = isNull(nullBits(j.db), j.db.offset, v);
   return nu || nv ? (nu !== nv ? 1 : 0) : -1;
-}
-
-function nullBits(d: Data): Uint8Array | null {
-  return d.nullCount > 0 ? (d.nullBitmap as Uint8Array) : null;
 }
 
 /** Marks pair p's to-row in the target. */

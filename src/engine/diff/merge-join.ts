@@ -142,8 +142,8 @@ export function mergeJoin(a: SortKeys, b: SortKeys): KeyJoin {
   if (oa === null && ob === null) {
     // Both sides in key order (the usual case): merge without the permutations' indirection, listing the pairs in
     // to-row order on the way (what the cell comparison walks).
-    const pa = scratchInt32('pa', Math.min(na, nb), 0);
-    const pb = scratchInt32('pb', Math.min(na, nb), 0);
+    const pa = scratchInt32('pa', Math.min(na, nb));
+    const pb = scratchInt32('pb', Math.min(na, nb));
     let count = 0;
     while (x < na && y < nb) {
       const ha = ah[x]!;

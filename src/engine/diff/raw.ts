@@ -21,8 +21,8 @@ export interface Located {
  * scratch.ts): valid until the next diff computes.
  */
 export function locate(rows: RowSet, side: 'from' | 'to'): Located {
-  const run = scratchInt32(`run-${side}`, rows.n, 0);
-  const elem = scratchInt32(`elem-${side}`, rows.n, 0);
+  const run = scratchInt32(`run-${side}`, rows.n);
+  const elem = scratchInt32(`elem-${side}`, rows.n);
   const filePos = rows.filePos;
   const runs = runsOf(rows);
   for (let k = 0; k < runs.length; k++) {
@@ -53,6 +53,11 @@ export function rawChunks(rows: RowSet, plan: ColumnPlan): Data[] | null {
     out.push(v.data[run.batch]!);
   }
   return out;
+}
+
+/** A chunk's validity bitmap, or null when it has no nulls. */
+export function nullBits(d: Data): Uint8Array | null {
+  return d.nullCount > 0 ? (d.nullBitmap as Uint8Array) : null;
 }
 
 export function isNull(bits: Uint8Array | null, offset: number, e: number): boolean {

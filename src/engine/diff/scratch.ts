@@ -28,9 +28,10 @@ function take<T extends Int32Array | Uint32Array>(
   return buf.subarray(0, n) as T;
 }
 
-/** An Int32Array of n elements, each set to `fill`. */
-export function scratchInt32(slot: string, n: number, fill: number): Int32Array {
-  return take(int32, (m) => new Int32Array(m), slot, n).fill(fill);
+/** An Int32Array of n elements, each set to `fill`; without it, unspecified (the caller writes before it reads). */
+export function scratchInt32(slot: string, n: number, fill?: number): Int32Array {
+  const buf = take(int32, (m) => new Int32Array(m), slot, n);
+  return fill === undefined ? buf : buf.fill(fill);
 }
 
 /** A Uint32Array of n elements with unspecified contents (the caller writes every element it reads). */
@@ -41,10 +42,4 @@ export function scratchUint32(slot: string, n: number): Uint32Array {
 /** A Uint32Array of n zeros. */
 export function scratchUint32Zeroed(slot: string, n: number): Uint32Array {
   return scratchUint32(slot, n).fill(0);
-}
-
-/** Drops every kept buffer (tests; or to give the memory back). */
-export function releaseScratch(): void {
-  int32.clear();
-  uint32.clear();
 }

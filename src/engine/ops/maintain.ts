@@ -3,7 +3,7 @@
  * version lists the old version's segments); compact rewrites small and messy segments into full ones, content and
  * order unchanged, and leaves full clean segments alone.
  */
-import type { CommitPlan, Prepared } from '../commit';
+import type { CommitPlan, HeadState, Prepared } from '../commit';
 import { headState } from '../commit';
 import type { EngineContext } from '../context';
 import { ConflictError, StrataError } from '../errors';
@@ -116,7 +116,7 @@ export async function prepareRestore(
 }
 
 /** Rows below which a clean segment counts as tiny (auto compaction merges only tiny segments). */
-export const tinyRows = (segmentRows: number): number => Math.max(1, Math.floor(segmentRows / 16));
+const tinyRows = (segmentRows: number): number => Math.max(1, Math.floor(segmentRows / 16));
 
 /** A clean segment (no deletion vector, no patch) with few rows: what many small appends leave behind. */
 export function isTiny(ref: SegmentRef, segmentRows: number): boolean {
@@ -205,29 +205,37 @@ export async function prepareCompact(
     }
     rewritten.push({ ids: head.list.slice(i, j).map((r) => r.ref), refs });
   }
-  const plan: CommitPlan = {
-    operation: 'compact',
-    schema: head.record.schema,
-    list: substitute(head.list, rewritten)!,
-    newFiles: stager.written,
-    rowsAdded: 0,
-    rowsRemoved: 0,
-    message: opts.message ?? 'Compacted',
+  // The plan on a head: its runs swapped in place, or null when a writer changed them since they were read.
+  const planOn = (h: HeadState): CommitPlan | null => {
+    const list = h.record ? substitute(h.list, rewritten) : null;
+    if (!list || !h.record) return null;
+    return {
+      operation: 'compact',
+      schema: h.record.schema,
+      list,
+      newFiles: stager.written,
+      rowsAdded: 0,
+      rowsRemoved: 0,
+      message: opts.message ?? 'Compacted',
+    };
   };
   return {
     tableId,
     base: head.table.head,
     stagingId: stager.id,
-    plan,
+    plan: planOn(head)!,
     rebase: async (moved) => {
-      const list = moved.record ? substitute(moved.list, rewritten) : null;
-      if (!list || !moved.record) {
-        throw new ConflictError(
-          `${moved.table.name} changed the segments this compaction rewrote; nothing was committed.`,
-          { tableId, base: head.table.head, landed: moved.table.head, onlyCompactions: false },
-        );
-      }
-      return { ...plan, schema: moved.record.schema, list };
+      const plan = planOn(moved);
+      if (plan) return plan;
+      throw new ConflictError(
+        `${moved.table.name} changed the segments this compaction rewrote; nothing was committed.`,
+        {
+          tableId,
+          base: head.table.head,
+          landed: moved.table.head,
+          onlyCompactions: false,
+        },
+      );
     },
   };
 }

@@ -105,7 +105,7 @@ export async function prepareAppend(
 ): Promise<Prepared> {
   const head = await headState(ctx, tableId);
   const incoming = await firstSchema(source, opts.schema);
-  const first = await resolveAgainst(ctx, head, head.record ? incoming : incoming, opts.allowNewColumns ?? false);
+  const first = await resolveAgainst(ctx, head, incoming, opts.allowNewColumns ?? false);
   const target = head.record ? first.schema : mergeDeclared(head.table.schema, incoming);
   const { refs, rows } = await writeStream(ctx, stager, source, target, opts.signal);
   const planOn = async (h: HeadState, resolution: SchemaResolution): Promise<CommitPlan> => ({

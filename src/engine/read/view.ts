@@ -80,7 +80,8 @@ function columnGetter(table: Table, field: Field, isPatch: boolean): Getter {
 export class VersionView {
   readonly starts: number[] = [];
   readonly totalRows: number;
-  private readonly getters = new Map<string, Getter>();
+  /** Getters by refIndex · fields + fieldIdx (a number key: this lookup runs once per cell in gathers and filters). */
+  private readonly getters = new Map<number, Getter>();
 
   constructor(
     readonly record: VersionRecord,
@@ -127,7 +128,7 @@ export class VersionView {
 
   /** A reader of one column within one ref, by data-file position (patches applied, types converted). */
   getter(refIndex: number, fieldIdx: number): Getter {
-    const key = `${refIndex}:${fieldIdx}`;
+    const key = refIndex * this.schema.fields.length + fieldIdx;
     let g = this.getters.get(key);
     if (g) return g;
     const r = this.refs[refIndex]!;
